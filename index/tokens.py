@@ -1,0 +1,65 @@
+"""Tokenise Chinese and English text for BM25: jieba search mode, a domain dictionary, stopwords."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+import jieba
+
+from index.normalize import normalize
+
+jieba.setLogLevel(logging.WARNING)
+
+_STOPWORDS = set("""
+的 了 和 与 及 或 是 在 为 对 把 被 将 从 以 于 由 向 等 中 上 下 也 都 而 并 就 又 及其 其 之 这 那 此 该 各 个 有 没有 我 我们 你 您 他 她 它 他们 要 会 能 可 可以 把 给 让 使 得 地 着 过 吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪 多少 几 是否 请问 请 一下 一些 进行 开展 工作 方面 问题
+the a an of to in on for and or is are was were be been by with as at from that this which what how who when where why do does did
+""".split())
+_TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
+# Domain terms worth keeping whole: quoted names (“三转”, “无毒害区”) and place names (明溪口镇).
+_QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
+# Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
+_NOT_IN_PLACE = set("我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
+
+
+def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:
+    """Terms for jieba's user dictionary, found in the reports themselves."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_QUOTED.findall(text))
+        counts.update(m for m in _PLACE.findall(text) if not set(m[:-1]) & _NOT_IN_PLACE)
+    return sorted(t for t, n in counts.items() if n >= min_count)
+
+
+class Tokenizer:
+    """jieba in search mode with a user dictionary; identical at build and at query time."""
+
+    def __init__(self, user_terms: list[str] | None = None):
+        self.user_terms = sorted(set(user_terms or []))
+        self._jieba = jieba.Tokenizer()
+        for term in self.user_terms:
+            self._jieba.add_word(term, freq=2000)
+
+    @property
+    def dictionary_hash(self) -> str:
+        return hashlib.sha1("\n".join(self.user_terms).encode("utf-8")).hexdigest()[:16]
+
+    def tokens(self, text: str) -> list[str]:
+        """Normalised search-mode tokens without stopwords and punctuation."""
+        out = []
+        for tok in self._jieba.cut_for_search(normalize(text)):
+            tok = tok.strip()
+            if tok and tok not in _STOPWORDS and _TOKEN_OK.search(tok):
+                out.append(tok)
+        return out
+
+    def save(self, path: Path) -> None:
+        path.write_text("\n".join(self.user_terms) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "Tokenizer":
+        terms = [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+        return cls(terms)
