@@ -24,7 +24,9 @@ def near_duplicate_groups(texts: list[str], threshold: float = 0.7, keys: list[s
 
     `keys` (optional) keeps texts of the same key apart, e.g. chunks of one article.
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # subtle: the LSH only proposes candidates (the exact check below applies `threshold`), and
+    # datasketch cannot band 128 permutations for thresholds above ~0.98, so cap it
+    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
     hashes = [_minhash(t) for t in texts]
     for i, m in enumerate(hashes):
         lsh.insert(str(i), m)

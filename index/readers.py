@@ -35,10 +35,14 @@ def read_text_file(path: Path) -> str:
 
 def read_docx(path: Path) -> str:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    # python-docx raises PackageNotFoundError for a file that is not a zip at all, and lxml's
+    # XMLSyntaxError for a zip whose document parts are not XML
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
         raise UnreadableFile(f"not a valid .docx ({exc.__class__.__name__}: {exc})") from exc
     return "\n".join(p.text for p in document.paragraphs)
 

@@ -67,6 +67,8 @@ def split_articles(report: str, paragraphs: list[str]) -> list[Article]:
 
     A file with no article markers is one article titled by its first line.
     """
+    if not paragraphs:  # an empty file, or one that was all boilerplate
+        return []
     stems = _numbered_title_stems(paragraphs)
     groups: list[list[str]] = [[]]
     for p in paragraphs:

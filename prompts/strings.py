@@ -1,0 +1,50 @@
+"""Every user-facing string, in Chinese and English. Change wording here, never in the logic."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "refusal": {
+        "zh": "报告中没有找到这个问题的答案。",
+        "en": "The reports do not answer this question.",
+    },
+    "refusal_closest": {
+        "zh": "以下是最接近的段落，供您查阅：",
+        "en": "The closest passages, for you to read:",
+    },
+    "refusal_missing": {
+        "zh": "检索到的段落里没有提到{thing}。",
+        "en": "The retrieved passages do not mention {thing}.",
+    },
+    "answer_intro": {"zh": "", "en": "According to the reports (quoted in Chinese):"},
+    "measures_intro": {"zh": "报告中的做法：", "en": "Measures described in the reports (quoted in Chinese):"},
+    "grouped_intro": {"zh": "按报告分列：", "en": "By report (quoted in Chinese):"},
+    "citation_line": {
+        "zh": "【{marker}】{report} · {article}{section}",
+        "en": "[{marker}] {report} · {article}{section}",
+    },
+    "also_in": {"zh": "（另见：{places}）", "en": " (also in: {places})"},
+    "empty_question": {
+        "zh": "请输入一个问题，例如：“上坪乡的婚检率是多少？”",
+        "en": "Please type a question, e.g. “How did townships sign responsibility agreements?”",
+    },
+    "no_content_question": {
+        "zh": "这个问题里没有可以检索的内容，请换个说法，例如：“各乡镇怎么签订责任书的？”",
+        "en": "The question has nothing to search for; try e.g. “How did townships sign responsibility agreements?”",
+    },
+    "truncated": {
+        "zh": "问题太长，只使用了前 {n} 个字。",
+        "en": "The question was too long; only its first {n} characters were used.",
+    },
+    "missing_index": {
+        "zh": "还没有可用的索引：{detail}",
+        "en": "No usable index yet: {detail}",
+    },
+    "thing_number": {"zh": "所问的数字", "en": "the number asked for"},
+    "thing_date": {"zh": "所问的时间", "en": "the date asked for"},
+    "thing_name": {"zh": "所问的人名或单位", "en": "the name asked for"},
+    "thing_terms": {"zh": "“{terms}”", "en": "“{terms}”"},
+}
+
+
+def text(key: str, lang: str = "zh", **values: object) -> str:
+    """The string `key` in `lang` ("zh" or "en", falling back to Chinese), filled with `values`."""
+    table = STRINGS[key]
+    return table.get(lang, table["zh"]).format(**values)

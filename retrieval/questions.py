@@ -1,0 +1,55 @@
+"""What a question asks for: its shape (factoid, practice, across places) and the kind of thing wanted."""
+from __future__ import annotations
+
+import re
+
+_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位所家户班]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
+                      r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
+                      r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|\bwhat (year|date|percentage|rate|number)\b",
+                      re.I)
+_PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验|方面|工作|活动|举措|制度)|什么(措施|做法|办法|经验|举措)|"
+                       r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
+                       r"\bmeasures\b|\bsteps\b", re.I)
+_ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|分别|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
+                     r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
+_WANTS_NUMBER = re.compile(r"多少|几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
+_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
+_WANTS_NAME = re.compile(r"谁|哪位|名字|叫什么|\bwho\b", re.I)
+
+# A number is digits, or a Chinese numeral of two or more characters with a unit ("二十个", "八万多元");
+# a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?|[零〇一二三四五六七八九十百千万亿两]{2,}多?(?:[个名人次所项年月日元户班万亿])")
+DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月")
+NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:同志|书记|局长|主任|校长|镇长|乡长|县长|区长)|"
+                  r"(?:书记|局长|主任|校长|镇长|乡长|县长|区长|副书记)[\u4e00-\u9fff]{2,3}")
+
+
+def shape(question: str) -> str:
+    """ "across", "practice", "factoid" or "general"."""
+    if _ACROSS.search(question):
+        return "across"
+    if _FACTOID.search(question) and not re.search(r"哪些(措施|做法|办法|经验|举措)", question):
+        return "factoid"
+    if _PRACTICE.search(question):
+        return "practice"
+    return "general"
+
+
+def wanted(question: str) -> str | None:
+    """ "number", "date", "name", or None: the kind of span a factoid answer must hold."""
+    if _WANTS_DATE.search(question):
+        return "date"
+    if _WANTS_NAME.search(question):
+        return "name"
+    if _WANTS_NUMBER.search(question):
+        return "number"
+    return None
+
+
+def find_wanted(kind: str | None, text: str) -> tuple[int, int] | None:
+    """Span of the first `kind` thing in `text`, or None."""
+    pattern = {"number": NUMBER, "date": DATE, "name": NAME}.get(kind or "")
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    return (m.start(), m.end()) if m else None

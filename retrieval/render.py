@@ -1,0 +1,59 @@
+"""Render answers and refusals: inline 【n】 markers, citations, framing words from prompts/."""
+from __future__ import annotations
+
+from prompts import text as say
+from retrieval.types import Answer, AnswerSentence, Citation, Hit
+
+CLOSEST_PASSAGES = 3
+
+
+def _paragraph(article_text: str, start: int, end: int) -> tuple[str, int]:
+    left = article_text.rfind("\n", 0, start) + 1
+    right = article_text.find("\n", end)
+    right = len(article_text) if right < 0 else right
+    return article_text[left:right], left
+
+
+def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, article_text: str | None) -> Citation:
+    c = hit.chunk
+    paragraph, p_start = _paragraph(article_text, start, end) if article_text else (c.text, c.start)
+    return Citation(marker=marker, chunk_id=c.id, report=c.report, article_index=c.article_index,
+                    article_title=c.article_title, section_path=c.section_path, start=start, end=end,
+                    quote=quote, paragraph=paragraph, paragraph_start=p_start, also_in=hit.also_in)
+
+
+def render_answer(question: str, hits: list[Hit], chosen: list, form: str, lang: str,
+                  confidence: float) -> Answer:
+    """`chosen` are scored candidates (hit, start, end, text, key_span) in reading order."""
+    citations, sentences, lines = [], [], []
+    for n, cand in enumerate(chosen, start=1):
+        citations.append(citation_for(n, cand.hit, cand.start, cand.end, cand.text, cand.article_text))
+        sentences.append(AnswerSentence(text=cand.text, citation=n, key_span=cand.key_span))
+    if form == "factoid" or form == "general":
+        body = "".join(f"{s.text}【{s.citation}】" for s in sentences)
+        intro = say("answer_intro", lang)
+    elif form == "across":
+        intro = say("grouped_intro", lang)
+        groups: dict[str, list[str]] = {}
+        for s, cit in zip(sentences, citations):
+            groups.setdefault(f"{cit.article_title}", []).append(f"- {s.text}【{s.citation}】")
+        body = "\n".join(f"{title}\n" + "\n".join(items) for title, items in groups.items())
+    else:
+        intro = say("measures_intro", lang)
+        body = "\n".join(f"{i}. {s.text}【{s.citation}】" for i, s in enumerate(sentences, start=1))
+    text = f"{intro}\n{body}" if intro else body
+    return Answer(question=question, text=text, sentences=sentences, citations=citations, refused=False,
+                  confidence=confidence, hits=hits, lang=lang)
+
+
+def render_refusal(question: str, hits: list[Hit], lang: str, reason: str, confidence: float = 0.0) -> Answer:
+    """A plain refusal that offers the closest passages (cited) to read."""
+    citations = [citation_for(n, h, h.chunk.start, h.chunk.end, h.chunk.text, None)
+                 for n, h in enumerate(hits[:CLOSEST_PASSAGES], start=1)]
+    lines = [reason]
+    if citations:
+        lines.append(say("refusal_closest", lang))
+        lines += [say("citation_line", lang, marker=c.marker, report=c.report, article=c.article_title,
+                      section=(" · " + " > ".join(c.section_path)) if c.section_path else "") for c in citations]
+    return Answer(question=question, text="\n".join(lines), citations=citations, refused=True,
+                  confidence=confidence, hits=hits, lang=lang)

@@ -1,0 +1,46 @@
+"""Split report text into sentences with exact offsets: Chinese punctuation, numbered items, 一是…二是…"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends after 。！？； (and any closing quote), or at a line end. Numbered items and
+# "一是/二是" enumerations start a new sentence even after a comma.
+_END = re.compile(r"[。！？!?；;…]+[”’」』)）]*|\n")
+_ITEM_START = re.compile(r"(?<=[，,：:])\s*(?=[一二三四五六七八九十]是|[（(]?\d{1,2}[)）、.．](?!\d)|[①-⑳⑴-⒇])")
+MIN_SENTENCE = 6
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets into the text given to split_sentences
+    end: int
+    text: str
+
+
+def split_sentences(text: str, base: int = 0) -> list[Sentence]:
+    """Sentences of `text`; offsets are `base` + position, and text[start-base:end-base] == sentence."""
+    cuts = {0, len(text)}
+    cuts.update(m.end() for m in _END.finditer(text))
+    cuts.update(m.end() for m in _ITEM_START.finditer(text))
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if len(stripped) < MIN_SENTENCE:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        s = a + lead
+        out.append(Sentence(start=base + s, end=base + s + len(stripped), text=stripped))
+    return out
+
+
+def sentence_window(article_text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole sentences of the article (a chunk may cut one at its edges)."""
+    left = start
+    while left > 0 and not _END.match(article_text[left - 1]) and start - left < 200:
+        left -= 1
+    m = _END.search(article_text, max(end - 1, 0))
+    right = m.end() if m and m.end() - end < 200 else end
+    return left, min(right, len(article_text))
