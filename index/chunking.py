@@ -49,5 +49,6 @@ def chunk_article(article: Article, chunk_size: int = 300, chunk_overlap: int = 
             start=start,
             end=end,
             text=piece,
+            subject=article.subject,
         ))
     return chunks

@@ -94,4 +94,35 @@ def _make_article(report: str, index: int, title: str, paragraphs: list[str], st
         if found:
             headings.append(Heading(start=offset, level=found[0], text=found[1]))
         offset += len(p) + 1
-    return Article(report=report, index=index, title=title, text=text, headings=tuple(headings))
+    return Article(report=report, index=index, title=title, text=text, headings=tuple(headings),
+                   subject=article_subject(title, paragraphs))
+
+
+_SUBJECT_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:乡|镇|县)")
+# Characters that mark a grammatical phrase ("在全县", "提高全乡"), not a place name.
+_NOT_IN_PLACE = set("我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向高委")
+_SUBJECT_LEAD_CHARS = 300
+_MAX_SUBJECT = 60
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+def article_subject(title: str, paragraphs: list[str]) -> str:
+    """Who or where an article is about: short byline lines near its top ("明溪口镇党委政府",
+    "叶首得(永安市上坪乡党委书记)") and place names in its opening that recur in the article."""
+    parts: list[str] = []
+    for p in paragraphs[1:4]:
+        line = p.strip()
+        if len(line) <= 30 and _bare(line) not in _bare(title) and not re.search(r"[。；;，,:：]", line) \
+                and not heading_of(line) and not is_article_start(line, set()):
+            parts.append(line)
+    body = "\n".join(paragraphs)
+    for m in _SUBJECT_PLACE.finditer(body[:_SUBJECT_LEAD_CHARS]):
+        place = m.group(0)
+        if set(place[:-1]) & _NOT_IN_PLACE or place[-1] in place[:-1]:
+            continue
+        if body.count(place) >= 2 and not any(place in q for q in parts + [title]):
+            parts.append(place)
+    return " ".join(dict.fromkeys(parts))[:_MAX_SUBJECT]

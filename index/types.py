@@ -24,6 +24,7 @@ class Article:
     text: str
     headings: tuple[Heading, ...] = ()
     dup_group: int = -1  # articles with the same group are near-duplicates; -1: none
+    subject: str = ""  # who or where the article is about (author line, places named up front)
 
     @property
     def key(self) -> str:
@@ -54,6 +55,7 @@ class Chunk:
     end: int
     text: str
     dup_group: int = -1  # chunks with the same group say the same thing; -1: unique
+    subject: str = ""  # the article's subject, so every passage knows whose report it is
 
     @property
     def article_key(self) -> str:
@@ -62,7 +64,8 @@ class Chunk:
     @property
     def context_text(self) -> str:
         """Text given to the embedder and to BM25: title and heading path, then the passage."""
-        head = " > ".join((self.article_title, *self.section_path))
+        title = f"{self.article_title} ({self.subject})" if self.subject else self.article_title
+        head = " > ".join((title, *self.section_path))
         return f"{head}\n{self.text}"
 
     @property

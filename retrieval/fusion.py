@@ -26,3 +26,10 @@ def minmax(values: np.ndarray) -> np.ndarray:
 def weighted(scores: list[np.ndarray], weights: list[float]) -> np.ndarray:
     """Weighted sum of min-max normalised score vectors (all over the same candidates)."""
     return sum(w * minmax(np.asarray(s, dtype=np.float64)) for s, w in zip(scores, weights))
+
+
+def rrf_scores(rank_a: np.ndarray, rank_b: np.ndarray, k: int = RRF_K, weight_b: float = 0.5) -> np.ndarray:
+    """Weighted RRF of two rank arrays (1-based, aligned), scaled so a doc ranked first on both sides
+    scores 1.0: (1-w)/(k+ra) + w/(k+rb), divided by 1/(k+1)."""
+    raw = (1 - weight_b) / (k + rank_a) + weight_b / (k + rank_b)
+    return raw * (k + 1)

@@ -1,14 +1,18 @@
 """Hybrid search over the index: BM25 (jieba) + dense (FAISS), fused, near-duplicates collapsed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from index.embedders import Embedder, load_embedder
 from index.store import LoadedIndex, load_index, read_manifest
-from retrieval.fusion import RRF_K, rrf, weighted
+from index.normalize import normalize
+from retrieval.fusion import RRF_K, rrf_scores
+from retrieval.glossary import romanised_names, translate_terms
+from retrieval.lexical import TermStats
 from retrieval.query import PreparedQuery, prepare
 from retrieval.types import Hit
 
@@ -16,17 +20,19 @@ MODES = ("bm25", "dense", "hybrid")
 FUSIONS = ("rrf", "weighted")
 # Cosine similarities of multilingual-e5 crowd into a narrow band; this maps it onto 0-1 for the UI.
 DENSE_FLOOR, DENSE_CEIL = 0.75, 0.92
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
 @dataclass(frozen=True)
 class SearchSettings:
     mode: str = "hybrid"
-    fusion: str = "rrf"
+    fusion: str = "weighted"
     rrf_k: int = RRF_K
-    dense_weight: float = 0.5  # share of the dense side in fusion; BM25 gets the rest
-    candidates: int = 50  # taken from each side before fusion
+    dense_weight: float = 0.6  # share of the dense side in fusion; BM25 gets the rest
+    candidates: int = 100  # taken from each side before fusion
     collapse_duplicates: bool = True
+    coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -60,6 +66,12 @@ class Searcher:
     embedder: Embedder
     settings: SearchSettings = field(default_factory=SearchSettings)
 
+    def __post_init__(self) -> None:
+        self.terms = TermStats(self.index)
+        self._norm_cache: dict[int, str] = {}
+        self._tokens: list[str] = []
+        self._names: tuple[str, ...] | None = None
+
     @classmethod
     def open(cls, index_dir: Path, settings: SearchSettings | None = None, model: str | None = None) -> "Searcher":
         """Load the index at `index_dir` and the embedder that built it (or `model`, checked against it).
@@ -76,11 +88,26 @@ class Searcher:
         if not query.text.strip() or not self.index.chunks:
             return []
         mask = (filters or Filters()).mask(self.index)
+        if query.lang == "en":
+            query = self._bridge(query)
         tokens = self.index.tokenizer.tokens(query.text)
+        self._tokens = list(dict.fromkeys(tokens))
         bm25 = self._bm25_scores(tokens, mask)
         dense = self._dense_scores(query, mask)
-        order = self._fuse(bm25, dense, mask)
-        return self._hits(order, bm25, dense, tokens, k)
+        order, scores = self._fuse(bm25, dense, mask)
+        return self._hits(order, scores, bm25, dense, tokens, k)
+
+    def _bridge(self, query: PreparedQuery) -> PreparedQuery:
+        """English question: add the Chinese terms its words and romanised names stand for."""
+        terms = translate_terms(query.original) + romanised_names(query.original, self._name_vocabulary())
+        if not terms:
+            return query
+        return replace(query, text=f"{query.text} {' '.join(terms)}")
+
+    def _name_vocabulary(self) -> tuple[str, ...]:
+        if self._names is None:
+            self._names = tuple(t for t in self.index.bm25.vocab_dict if _CJK_WORD.fullmatch(t))
+        return self._names
 
     def _bm25_scores(self, tokens: list[str], mask: np.ndarray | None) -> np.ndarray:
         n = len(self.index.chunks)
@@ -97,26 +124,42 @@ class Searcher:
         scores = np.asarray(self.index.vectors @ q, dtype=np.float32)
         return scores if mask is None else np.where(mask, scores, -1.0)
 
-    def _fuse(self, bm25: np.ndarray, dense: np.ndarray, mask: np.ndarray | None) -> list[int]:
+    def _fuse(self, bm25: np.ndarray, dense: np.ndarray, mask: np.ndarray | None) -> tuple[list[int], np.ndarray]:
+        """Candidate rows in fused order, and each row's 0-1 score (falls with rank)."""
         s = self.settings
         allowed = np.flatnonzero(mask) if mask is not None else np.arange(len(bm25))
-        by_bm25 = allowed[np.argsort(-bm25[allowed], kind="stable")][: s.candidates]
+        by_bm25 = allowed[np.argsort(-bm25[allowed], kind="stable")]
         by_bm25 = by_bm25[bm25[by_bm25] > 0]
-        by_dense = allowed[np.argsort(-dense[allowed], kind="stable")][: s.candidates]
+        by_dense = allowed[np.argsort(-dense[allowed], kind="stable")]
+        scores = np.zeros(len(bm25), dtype=np.float64)
         if s.mode == "bm25":
-            return list(by_bm25)
+            top = float(bm25[by_bm25[0]]) if len(by_bm25) else 1.0
+            scores[by_bm25] = bm25[by_bm25] / top
+            return list(by_bm25[: s.candidates]), scores
+        dense_abs = np.clip((dense - DENSE_FLOOR) / (DENSE_CEIL - DENSE_FLOOR), 0.0, 1.0)
         if s.mode == "dense":
-            return list(by_dense)
+            scores[:] = dense_abs
+            return list(by_dense[: s.candidates]), scores
+        pool = np.array(sorted(set(by_bm25[: s.candidates]) | set(by_dense[: s.candidates])), dtype=int)
         if s.fusion == "rrf":
-            fused = rrf([by_bm25, by_dense], s.rrf_k, [1.0 - s.dense_weight, s.dense_weight])
-            return sorted(fused, key=lambda d: -fused[d])
-        pool = np.array(sorted(set(by_bm25) | set(by_dense)))
-        fused = weighted([bm25[pool], dense[pool]], [1.0 - s.dense_weight, s.dense_weight])
-        return list(pool[np.argsort(-fused, kind="stable")])
+            # ranks over the whole allowed set, so a strong hit on one side is not lost off the other's top list
+            rank_b = np.full(len(bm25), len(allowed) + 1)
+            rank_b[by_bm25] = np.arange(1, len(by_bm25) + 1)
+            rank_d = np.full(len(bm25), len(allowed) + 1)
+            rank_d[by_dense] = np.arange(1, len(by_dense) + 1)
+            fused = rrf_scores(rank_b[pool], rank_d[pool], s.rrf_k, s.dense_weight)
+        else:
+            top = float(bm25[by_bm25[0]]) if len(by_bm25) else 1.0
+            fused = s.dense_weight * dense_abs[pool] + (1 - s.dense_weight) * bm25[pool] / top
+        if s.coverage_weight and self._tokens:
+            cover = np.array([self.terms.coverage(self._tokens, self._normalized_text(i)) for i in pool])
+            fused = (1 - s.coverage_weight) * fused + s.coverage_weight * cover
+        scores[pool] = fused
+        return list(pool[np.argsort(-fused, kind="stable")]), scores
 
-    def _hits(self, order: list[int], bm25: np.ndarray, dense: np.ndarray, tokens: list[str], k: int) -> list[Hit]:
+    def _hits(self, order: list[int], scores: np.ndarray, bm25: np.ndarray, dense: np.ndarray,
+              tokens: list[str], k: int) -> list[Hit]:
         chunks = self.index.chunks
-        top_bm25 = float(bm25.max()) if len(bm25) else 0.0
         kept: list[int] = []
         also: dict[int, list[str]] = {}
         group_owner: dict[int, int] = {}
@@ -132,27 +175,21 @@ class Searcher:
                 group_owner[g] = i
             kept.append(i)
             also[i] = []
-            if len(kept) >= k and not self.settings.collapse_duplicates:
-                break
         hits = []
         for rank, i in enumerate(kept[:k], start=1):
             c = chunks[i]
-            text_norm = c.context_text
+            text_norm = normalize(c.context_text)
             matched = tuple(dict.fromkeys(t for t in tokens if t in text_norm))
-            hits.append(Hit(chunk=c, rank=rank, score=float(self._score(bm25[i], top_bm25, dense[i])),
-                            bm25_score=float(bm25[i]), dense_score=float(dense[i]), matched_terms=matched,
-                            also_in=tuple(also[i]), context=self._context(i)))
+            hits.append(Hit(chunk=c, rank=rank, score=round(float(scores[i]), 4), bm25_score=float(bm25[i]),
+                            dense_score=float(dense[i]), matched_terms=matched, also_in=tuple(also[i]),
+                            context=self._context(i)))
         return hits
 
-    def _score(self, bm25: float, top_bm25: float, dense: float) -> float:
-        """One 0-1 score for the UI: the dense similarity on its useful band, blended with BM25."""
-        d = min(1.0, max(0.0, (dense - DENSE_FLOOR) / (DENSE_CEIL - DENSE_FLOOR)))
-        b = bm25 / top_bm25 if top_bm25 > 0 else 0.0
-        if self.settings.mode == "bm25":
-            return round(b, 4)
-        if self.settings.mode == "dense":
-            return round(d, 4)
-        return round(self.settings.dense_weight * d + (1 - self.settings.dense_weight) * b, 4)
+    def _normalized_text(self, i: int) -> str:
+        text = self._norm_cache.get(i)
+        if text is None:
+            text = self._norm_cache[i] = normalize(self.index.chunks[i].context_text)
+        return text
 
     def _context(self, i: int) -> str:
         """For a short chunk, the text around it in its article (small-to-big)."""

@@ -1,0 +1,109 @@
+"""English → Chinese bridge for English questions over Chinese reports: a glossary of the domain's
+key terms, and pinyin matching of romanised place names ("Baitang" → 白塘镇)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Common vocabulary of Chinese local-government work reports (family planning, education,
+# anti-drug work, care for the next generation, party conduct, petitions). Longest phrases first.
+GLOSSARY: dict[str, str] = {
+    "family planning": "计划生育 计生", "birth control": "计划生育 节育", "birth": "出生 生育", "births": "出生",
+    "premarital": "婚前 婚检", "marriage check": "婚检", "pre-marital": "婚前 婚检", "marriage": "婚姻 婚检",
+    "only child": "独生子女", "only-child": "独生子女", "two daughters": "二女户", "sterilization": "结扎 绝育",
+    "floating population": "流动人口", "migrant": "流动人口 外出务工", "migrants": "流动人口 外出务工",
+    "population": "人口", "pregnancy": "孕 孕检", "women": "妇女", "childbearing": "生育 育龄",
+    "anti-drug": "禁毒", "drug": "毒品 禁毒", "drugs": "毒品 禁毒", "drug-free": "无毒", "addicts": "吸毒人员",
+    "addict": "吸毒人员", "rehabilitation": "戒毒 康复", "narcotics": "毒品", "poppy": "罂粟 毒品原植物",
+    "education": "教育", "educational": "教育", "school": "学校", "schools": "学校", "primary": "小学",
+    "middle school": "中学", "secondary": "中学", "kindergarten": "幼儿园", "preschool": "学前教育 幼儿园",
+    "teacher": "教师 老师", "teachers": "教师 老师", "student": "学生", "students": "学生", "pupils": "学生",
+    "principal": "校长", "class": "班 班级", "classes": "班 教学班", "classroom": "课堂 教室",
+    "teaching": "教学", "curriculum": "课程", "course": "课程", "courses": "课程", "textbook": "教材",
+    "bilingual": "双语", "exam": "考试", "exams": "考试", "enrollment": "招生 入学", "enrolment": "招生 入学",
+    "dropout": "辍学 巩固率", "compulsory education": "义务教育", "compulsory": "义务教育",
+    "quality-oriented": "素质教育", "quality education": "素质教育", "moral education": "德育",
+    "library": "图书馆 图书", "books": "图书 藏书", "book": "图书", "playground": "操场", "dormitory": "宿舍",
+    "school bus": "校车", "school buses": "校车", "canteen": "食堂", "nutrition": "营养改善",
+    "dilapidated": "危房 破旧", "buildings": "校舍", "building": "校舍 教学楼", "renovation": "改造",
+    "renovating": "改造", "construction": "建设", "equipment": "设备 装备", "computers": "计算机 电脑",
+    "funds": "资金 经费", "funding": "经费 投入", "money": "资金 经费 元", "investment": "投入",
+    "invested": "投入", "invest": "投入", "budget": "预算 经费", "subsidy": "补助 补贴", "subsidies": "补助",
+    "salary": "工资", "salaries": "工资 待遇", "wages": "工资", "bonus": "奖励 奖金", "reward": "奖励",
+    "rewards": "奖励", "award": "奖励 表彰", "pension": "养老保险", "insurance": "保险",
+    "elderly": "老年 老同志", "old people": "老年", "senior": "老年", "university for the elderly": "老年大学",
+    "left-behind children": "留守儿童", "left-behind": "留守", "children": "儿童 学生", "youth": "青少年",
+    "young people": "青少年 青年", "martyrs": "烈士", "revolutionary": "革命", "patriotic": "爱国主义",
+    "next generation": "关心下一代 关工委", "caring": "关心 关爱",
+    "township": "乡镇 乡 镇", "townships": "乡镇", "town": "镇", "towns": "乡镇", "village": "村",
+    "villages": "村", "county": "县", "district": "区", "city": "市", "province": "省", "provincial": "省",
+    "party": "党", "party committee": "党委", "discipline inspection": "纪检 纪委", "discipline": "纪律 纪委",
+    "supervision": "监督 监察", "clean government": "廉政", "clean-governance": "廉政", "corruption": "腐败",
+    "anti-corruption": "反腐败 廉政", "integrity": "廉政 廉洁", "lecture": "党课 讲座", "cadres": "干部",
+    "cadre": "干部", "officials": "干部 领导", "leaders": "领导", "leader": "领导 组长",
+    "leading group": "领导小组", "petition": "信访 接访", "petitions": "信访", "petition-reception": "接访",
+    "visits": "走访 接访", "complaints": "投诉 信访", "masses": "群众", "mass line": "群众路线",
+    "lei feng": "雷锋", "volunteer": "志愿者", "volunteers": "志愿者", "free clinic": "义诊",
+    "health": "健康 卫生", "hospital": "医院 卫生院", "clinic": "卫生院 卫生室", "medical": "医疗",
+    "doctors": "医生 医务人员", "hygiene": "卫生", "smoking": "吸烟", "aids": "艾滋病",
+    "internet cafe": "网吧", "internet cafes": "网吧", "minors": "未成年人", "culture": "文化",
+    "cultural market": "文化市场", "video": "视频", "monitoring": "监控 监测", "inspection": "检查 督查",
+    "assessment": "考核 评估", "evaluation": "评价 评估", "responsibility": "责任", "agreement": "责任书",
+    "responsibility letter": "责任书", "target": "目标", "targets": "目标", "plan": "计划 方案",
+    "plans": "计划 方案 案", "measures": "措施 做法", "system": "制度", "mechanism": "机制",
+    "meeting": "会议 例会", "meetings": "会议", "training": "培训", "trained": "培训", "publicity": "宣传",
+    "propaganda": "宣传", "films": "宣传片 电影", "episodes": "期", "television": "电视台", "tv": "电视台",
+    "broadcast": "播放", "competition": "竞赛 比赛", "activities": "活动", "campaign": "活动 创建",
+    "deadline": "前 上报", "report": "汇报 报告", "submit": "上报 报送", "written": "书面",
+    "per capita": "人均", "income": "收入", "poverty": "贫困 脱贫", "bamboo": "毛竹 竹", "tobacco": "烟草 烟",
+    "electricity": "电 度电", "loans": "贷款", "loan": "贷款", "land": "用地 土地", "rate": "率",
+    "percentage": "率 %", "newly assigned": "新分配", "strong education county": "教育强县",
+    "strong-education-county": "教育强县", "three transformations": "三转", "two basics": "两基",
+}
+_PHRASES = sorted(GLOSSARY, key=len, reverse=True)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def translate_terms(question: str) -> list[str]:
+    """Chinese terms for the English words and phrases of `question` that the glossary knows."""
+    text = " " + re.sub(r"\s+", " ", question.lower()) + " "
+    found: list[str] = []
+    for phrase in _PHRASES:
+        pattern = r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])"
+        if re.search(pattern, text):
+            found.extend(GLOSSARY[phrase].split())
+            text = re.sub(pattern, " ", text)
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8)
+def _pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
+    from pypinyin import lazy_pinyin
+
+    table: dict[str, list[str]] = {}
+    for term in terms:
+        for cut in (term, term[:-1]):  # 白塘镇 → "baitangzhen" and "baitang"
+            if len(cut) >= 2:
+                table.setdefault("".join(lazy_pinyin(cut)), []).append(term)
+    return table
+
+
+def romanised_names(question: str, vocabulary: tuple[str, ...]) -> list[str]:
+    """Chinese names from `vocabulary` whose pinyin spells a capitalised word (or run of words) of
+    `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市."""
+    table = _pinyin_table(vocabulary)
+    words = _WORD.findall(question)
+    found: list[str] = []
+    for i, w in enumerate(words):
+        if not w[0].isupper() or i == 0 and w.lower() in _QUESTION_WORDS:
+            continue
+        for j in range(min(len(words), i + 3), i, -1):  # "Yaligu Zitierek": try runs of words
+            key = "".join(x.lower() for x in words[i:j])
+            if key in table:
+                found.extend(table[key])
+                break
+    return list(dict.fromkeys(found))
+
+
+_QUESTION_WORDS = {"how", "what", "who", "when", "where", "which", "why", "by", "in", "did", "does", "do", "is",
+                   "are", "was", "were", "the", "a", "an", "according"}
