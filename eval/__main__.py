@@ -11,6 +11,7 @@ from eval.qa import QAFileError
 from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR
 from index.store import IndexLoadError
 from retrieval.fusion import RRF_K
+from retrieval.answer import ComposeSettings
 from retrieval.search import FUSIONS, MODES, SearchSettings
 
 
@@ -28,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--dense-weight", type=float, default=SearchSettings.dense_weight)
     r.add_argument("--rrf-k", type=int, default=RRF_K)
     r.add_argument("--candidates", type=int, default=SearchSettings.candidates)
+    r.add_argument("--coverage-weight", type=float, default=SearchSettings.coverage_weight)
     r.add_argument("--no-collapse", action="store_true", help="keep near-duplicate passages as separate hits")
+    r.add_argument("--refuse-below", type=float, default=ComposeSettings.refuse_below,
+                   help="answer confidence under which the bot refuses")
+    r.add_argument("--passages", type=int, default=ComposeSettings.passages, help="hits the answer draws on")
     c = sub.add_parser("compare", help="compare run B against run A")
     c.add_argument("run_a", type=Path)
     c.add_argument("run_b", type=Path)
@@ -46,15 +51,17 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args) -> int:
     from eval.qa import load_qa
     from eval.run import run_eval
-    from retrieval.search import Searcher
+    from retrieval.pipeline import Pipeline
 
     settings = SearchSettings(mode=args.mode, fusion=args.fusion, rrf_k=args.rrf_k, dense_weight=args.dense_weight,
-                              candidates=args.candidates, collapse_duplicates=not args.no_collapse)
+                              candidates=args.candidates, collapse_duplicates=not args.no_collapse,
+                              coverage_weight=args.coverage_weight)
+    compose = ComposeSettings(refuse_below=args.refuse_below, passages=args.passages)
     if args.k < 1:
         raise ValueError(f"--k {args.k} must be at least 1")
     items = load_qa(args.qa, args.corpus)
-    searcher = Searcher.open(args.index_dir, settings)
-    run_eval(items, searcher, args.out, k=args.k, qa_path=args.qa)
+    pipeline = Pipeline.open(args.index_dir, settings, compose)
+    run_eval(items, pipeline, args.out, k=args.k, qa_path=args.qa)
     return 0
 
 

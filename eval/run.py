@@ -14,7 +14,7 @@ from eval.qa import QAItem
 from eval.report import headline_table, render_report
 from eval.scoring import QuestionResult, score_question
 from retrieval import answer as answer_module
-from retrieval.search import Searcher
+from retrieval.pipeline import Pipeline
 
 METRICS_FILE = "metrics.json"
 RESULTS_FILE = "results.jsonl"
@@ -27,28 +27,28 @@ def composer_version() -> tuple[str, bool]:
     return (f"retrieval.answer v{version}", False) if version is not None else ("placeholder (top passage)", True)
 
 
-def _answer_one(searcher: Searcher, question: str, k: int):
+def _answer_one(pipeline: Pipeline, question: str, k: int):
     """Question in → answer out, timed as the user would wait for it."""
     start = time.perf_counter()
-    hits = searcher.search(question, k=k)
-    answer = answer_module.compose(question, hits)
-    return hits, answer, (time.perf_counter() - start) * 1000.0
+    answer = pipeline.ask(question, k=k)
+    return answer.hits, answer, (time.perf_counter() - start) * 1000.0
 
 
-def answer_all(qa_items: Sequence[QAItem], searcher: Searcher, k: int) -> list[QuestionResult]:
+def answer_all(qa_items: Sequence[QAItem], pipeline: Pipeline, k: int) -> list[QuestionResult]:
     """Search, answer and score every question; one untimed warm-up query first (model load, caches)."""
-    _answer_one(searcher, qa_items[0].question, k)
-    articles = searcher.index.articles
+    _answer_one(pipeline, "warm-up: " + qa_items[0].question, k)
+    articles = pipeline.searcher.index.articles
     results = []
     for item in qa_items:
-        hits, answer, ms = _answer_one(searcher, item.question, k)
+        hits, answer, ms = _answer_one(pipeline, item.question, k)
         results.append(score_question(item, hits, answer, articles, ms))
     return results
 
 
-def run_config(searcher: Searcher, k: int, qa_path: Path | str | None) -> dict:
-    return {**asdict(searcher.settings), "k": k, "qa_file": str(qa_path) if qa_path else None,
-            "composer": composer_version()[0], "index_dir": str(searcher.index.path)}
+def run_config(pipeline: Pipeline, k: int, qa_path: Path | str | None) -> dict:
+    return {**asdict(pipeline.searcher.settings), **asdict(pipeline.composer.settings), "k": k,
+            "qa_file": str(qa_path) if qa_path else None, "composer": composer_version()[0],
+            "index_dir": str(pipeline.searcher.index.path)}
 
 
 def write_run(out_dir: Path, m: dict, results: Sequence[QuestionResult]) -> None:
@@ -62,9 +62,9 @@ def write_run(out_dir: Path, m: dict, results: Sequence[QuestionResult]) -> None
     write_plots(recall_curve(results), m["by_type"], out_dir, label=m["config"]["mode"])
 
 
-def run_eval(qa_items: Sequence[QAItem], searcher: Searcher, out_dir: Path, k: int = 10,
+def run_eval(qa_items: Sequence[QAItem], pipeline: Pipeline, out_dir: Path, k: int = 10,
              qa_path: Path | str | None = None, log: Callable[[str], None] = print) -> dict:
-    """Evaluate `qa_items` with `searcher` and the current answer composer; write the run to `out_dir`.
+    """Evaluate `qa_items` with `pipeline` (search + answer composer); write the run to `out_dir`.
 
     `k` hits are retrieved per question (recall@10 and mrr@10 see only these when k < 10).
     Returns the metrics (the content of metrics.json) and logs the headline table.
@@ -74,9 +74,9 @@ def run_eval(qa_items: Sequence[QAItem], searcher: Searcher, out_dir: Path, k: i
         raise ValueError("no questions to evaluate; pass a QA file with at least one line")
     if k < 1:
         raise ValueError(f"k {k} must be at least 1")
-    results = answer_all(qa_items, searcher, k)
-    manifest = searcher.index.manifest
-    m = {**aggregate(results), "config": run_config(searcher, k, qa_path),
+    results = answer_all(qa_items, pipeline, k)
+    manifest = pipeline.searcher.index.manifest
+    m = {**aggregate(results), "config": run_config(pipeline, k, qa_path),
          "index": {"model": manifest["model"]["name"], "corpus_sha256": manifest["corpus"]["sha256"]}}
     out_dir = Path(out_dir)
     write_run(out_dir, m, results)

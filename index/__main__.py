@@ -34,7 +34,8 @@ def _build(args) -> int:
     s = build_index(settings, progress=not args.quiet)
     print(f"index written to {settings.index_dir}")
     print(f"  files {s.files}, articles {s.articles}, chunks {s.chunks}, duplicate groups {s.duplicate_groups}")
-    print(f"  embedded {s.embedded} chunks in {s.embed_seconds:.1f}s, reused {s.reused} from the cache")
+    print(f"  embedded {s.embedded} texts (chunks and sentences) in {s.embed_seconds:.1f}s, "
+          f"reused {s.reused} chunk vectors from the cache")
     for label, names in (("added", s.added_files), ("changed", s.changed_files), ("removed", s.removed_files)):
         if names:
             print(f"  {label}: {', '.join(names)}")

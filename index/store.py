@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from index.tokens import Tokenizer
-from index.types import Article, Chunk, Heading
+from index.types import Article, Chunk, Heading, SentenceRef
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_INDEX_DIR = Path("var/index")
 REBUILD_HINT = "rebuild it with `python -m index build --index-dir {dir}`"
 
@@ -35,6 +35,9 @@ class LoadedIndex:
     bm25: object
     tokenizer: Tokenizer
     chunk_pos: dict[str, int] = field(default_factory=dict)  # chunk id -> row
+    sentences: list[SentenceRef] = field(default_factory=list)
+    sentence_vectors: np.ndarray | None = None
+    sentence_pos: dict[tuple[str, int], int] = field(default_factory=dict)  # (article key, start) -> row
 
     @property
     def model(self) -> str:
@@ -92,7 +95,8 @@ def make_bm25(token_lists: list[list[str]]):
 
 
 def write_index(path: Path, manifest: dict, articles: list[Article], chunks: list[Chunk],
-                vectors: np.ndarray, token_lists: list[list[str]], tokenizer: Tokenizer) -> None:
+                vectors: np.ndarray, token_lists: list[list[str]], tokenizer: Tokenizer,
+                sentences: list[SentenceRef] = (), sentence_vectors: np.ndarray | None = None) -> None:
     """Write a complete index into `path` (a new, empty folder)."""
     import faiss
 
@@ -103,6 +107,9 @@ def write_index(path: Path, manifest: dict, articles: list[Article], chunks: lis
     faiss.write_index(make_faiss_index(vectors), str(path / "faiss.index"))
     make_bm25(token_lists).save(str(path / "bm25"), show_progress=False)
     tokenizer.save(path / "userdict.txt")
+    _write_jsonl(path / "sentences.jsonl", [asdict(r) for r in sentences])
+    np.save(path / "sentence_vectors.npy", (sentence_vectors if sentence_vectors is not None
+                                            else np.zeros((0, vectors.shape[1]))).astype(np.float32))
     (path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
@@ -124,6 +131,14 @@ def resolve_index_dir(path: Path) -> Path:
     if not (path / "manifest.json").exists() and (old / "manifest.json").exists():
         return old
     return path
+
+
+def read_manifest_lenient(path: Path) -> dict:
+    """The manifest as it is, any version; {} when missing or unreadable."""
+    try:
+        return json.loads((Path(path) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def read_manifest(path: Path) -> dict:
@@ -167,14 +182,21 @@ def load_index(path: Path, expected_model: str | None = None) -> LoadedIndex:
         faiss_index = faiss.read_index(str(path / "faiss.index"))
         bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True)
         tokenizer = Tokenizer.load(path / "userdict.txt")
+        sentences = [SentenceRef(**d) for d in _read_jsonl(path / "sentences.jsonl")]
+        sentence_vectors = np.load(path / "sentence_vectors.npy", mmap_mode="r", allow_pickle=False)
     except Exception as exc:  # any damaged file means the same thing to the user
         raise IndexLoadError(f"index at {path} is damaged ({exc.__class__.__name__}: {exc}); {hint}") from exc
     n = manifest["counts"]["chunks"]
     if not (len(chunks) == n == faiss_index.ntotal == len(vectors)):
         raise IndexLoadError(f"index at {path} is inconsistent ({len(chunks)} chunks, {faiss_index.ntotal} "
                              f"vectors, manifest says {n}); {hint}")
+    if len(sentences) != len(sentence_vectors):
+        raise IndexLoadError(f"index at {path}: {len(sentences)} sentences but {len(sentence_vectors)} "
+                             f"sentence vectors; {hint}")
     if manifest["tokenizer"]["dictionary_hash"] != tokenizer.dictionary_hash:
         raise IndexLoadError(f"index at {path}: user dictionary does not match the manifest; {hint}")
     return LoadedIndex(path=path, manifest=manifest, articles={a.key: a for a in articles}, chunks=chunks,
                        vectors=vectors, faiss_index=faiss_index, bm25=bm25, tokenizer=tokenizer,
-                       chunk_pos={c.id: i for i, c in enumerate(chunks)})
+                       chunk_pos={c.id: i for i, c in enumerate(chunks)}, sentences=sentences,
+                       sentence_vectors=sentence_vectors,
+                       sentence_pos={(r.article_key, r.start): i for i, r in enumerate(sentences)})

@@ -71,13 +71,35 @@ class Chunk:
     @property
     def content_hash(self) -> str:
         """Hash of what gets embedded, the key of the embedding cache."""
-        return hashlib.sha1(self.context_text.encode("utf-8")).hexdigest()
+        return text_hash(self.context_text)
 
 
 def chunk_id(report: str, article_index: int, start: int, end: int, text: str) -> str:
     """Stable id from content, so a rebuild gives the same ids."""
     key = f"{report}\x00{article_index}\x00{start}\x00{end}\x00{text}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """A sentence of an article, embedded at build time so answers can pick sentences by meaning."""
+
+    article_key: str
+    start: int
+    end: int
+    hash: str  # of the embedded text, the key of the embedding cache
+
+
+def sentence_embed_text(article: Article, start: int, end: int) -> str:
+    """What is embedded for a sentence: whose report it is, its section, then the sentence."""
+    title = f"{article.title} ({article.subject})" if article.subject else article.title
+    path = article.section_path(start)
+    head = f"{title} > {path[-1]}" if path else title
+    return f"{head}\n{article.text[start:end]}"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -1,45 +1,54 @@
 """Compose an extractive answer: quoted sentences with citations, shaped by the question, or a refusal."""
 from __future__ import annotations
 
-import math
+import bisect
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.normalize import normalize
+from index.sentences import split_sentences
 from index.store import LoadedIndex
 from index.tokens import Tokenizer
 from prompts import text as say
-from retrieval.questions import find_wanted, shape, wanted
+from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
+from retrieval.questions import find_wanted, shape, wanted
 from retrieval.render import render_answer, render_refusal
-from retrieval.sentences import sentence_window, split_sentences
-from retrieval.types import Answer, AnswerSentence, Citation, Hit
+from retrieval.types import Answer, Hit
 
-COMPOSER_VERSION = 1
-_BIGRAM_SIM_REDUNDANT = 0.6
+COMPOSER_VERSION = 2
+# Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
+SENTENCE_FLOOR, SENTENCE_CEIL = 0.78, 0.92
+_REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
+_RARE_IDF = 4.0  # a term in under ~2% of passages
+_WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
+# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
+_REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
 
 
 @dataclass(frozen=True)
 class ComposeSettings:
     passages: int = 5  # hits whose sentences are considered
     factoid_sentences: int = 2  # the second only when nearly as good as the first
-    min_sentence: int = 12  # shorter lines are headings or signatures, not answers
     list_sentences: int = 5
-    refuse_below: float = 0.30  # confidence under which the answer is a refusal (calibrated on dev)
+    refuse_below: float = 0.35  # confidence under which the answer is a refusal (calibrated on dev)
     mmr_lambda: float = 0.7
+    min_sentence: int = 12  # shorter lines are headings or signatures, not answers
 
 
 @dataclass
 class Candidate:
     hit: Hit
+    rank: int
     start: int  # offsets in the article text
     end: int
     text: str
+    article_text: str | None = None
+    dense: float = 0.0
     score: float = 0.0
     key_span: tuple[int, int] | None = None
-    article_text: str | None = None
 
 
 @dataclass
@@ -49,70 +58,84 @@ class Composer:
 
     def __post_init__(self) -> None:
         self.tokenizer = self.index.tokenizer if self.index else Tokenizer()
-        self._df, self._n = _document_frequencies(self.index)
+        self.terms = TermStats(self.index)
+        self._starts: dict[str, list[tuple[int, int, int]]] = {}  # article -> sorted (start, end, row)
+        for row, ref in enumerate(self.index.sentences if self.index else []):
+            self._starts.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
+        for rows in self._starts.values():
+            rows.sort()
 
-    def idf(self, token: str) -> float:
-        df = self._df.get(token, 0)
-        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
+    def compose(self, question: str, hits: list[Hit], query_text: str | None = None,
+                query_vector: np.ndarray | None = None) -> Answer:
+        """Answer `question` from `hits` with quoted, cited sentences; refuse when the evidence is weak.
 
-    def compose(self, question: str, hits: list[Hit]) -> Answer:
-        """Answer `question` from `hits` with quoted, cited sentences; refuse when the evidence is weak."""
+        `query_text` is the question as searched (follow-up folded in, English bridged to Chinese
+        terms) and `query_vector` its embedding; without them only term overlap ranks sentences.
+        """
         lang = detect_lang(question)
-        hits = hits[: self.settings.passages]
-        if not hits:
-            return render_refusal(question, [], lang, say("refusal", lang))
-        kind, form = wanted(question), shape(question)
-        tokens = list(dict.fromkeys(self.tokenizer.tokens(question)))
-        candidates = [c for h in hits for c in self._candidates(h)]
-        for c in candidates:
-            c.score, c.key_span = self._score(c, tokens, kind if form == "factoid" else None)
-        candidates.sort(key=lambda c: -c.score)
+        top = hits[: self.settings.passages]
+        form, kind = shape(question), wanted(question)
+        kind = kind if form == "factoid" else None
+        tokens = list(dict.fromkeys(self.tokenizer.tokens(query_text or question)))
+        candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return render_refusal(question, hits, lang, say("refusal", lang))
-        confidence = self._confidence(candidates[0], hits[0], tokens)
-        missing = self._missing(question, tokens, hits, kind if form == "factoid" else None, candidates)
+        for c in candidates:
+            c.score, c.key_span = self._score(c, tokens, kind, query_vector is not None)
+        candidates.sort(key=lambda c: -c.score)
+        confidence = round(float(candidates[0].score), 4)
+        missing = self._missing(lang, tokens, hits, kind, candidates)
         if confidence < self.settings.refuse_below or missing:
-            reason = say("refusal", lang) + ("" if not missing else " " + say("refusal_missing", lang, thing=missing))
+            reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
             return render_refusal(question, hits, lang, reason, confidence)
-        if form == "factoid" and kind:
+        if kind:  # lead with a sentence that holds the asked-for thing
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span]
             candidates = with_span + [c for c in candidates if c not in with_span]
-        chosen = self._select(candidates, form)
-        return render_answer(question, hits, chosen, form, lang, confidence)
+        return render_answer(question, hits, self._select(candidates, form), form, lang, confidence)
 
-    def _candidates(self, hit: Hit) -> list[Candidate]:
+    def _candidates(self, hit: Hit, rank: int, query_vector: np.ndarray | None) -> list[Candidate]:
+        """The sentences of a hit, widened to whole sentences, with their similarity to the question."""
         c = hit.chunk
         article = self.index.articles.get(c.article_key) if self.index else None
         if article is None:
-            return [Candidate(hit, c.start + s.start, c.start + s.end, s.text) for s in split_sentences(c.text)
-                if self._is_prose(s.text)]
-        left, right = sentence_window(article.text, c.start, c.end)
-        return [Candidate(hit, s.start, s.end, s.text, article_text=article.text)
-                for s in split_sentences(article.text[left:right], base=left) if self._is_prose(s.text)]
+            return [Candidate(hit, rank, c.start + s.start, c.start + s.end, s.text)
+                    for s in split_sentences(c.text) if self._is_prose(s.text)]
+        rows = self._starts.get(c.article_key, [])
+        first = max(0, bisect.bisect_right(rows, (c.start, 1 << 30, 0)) - 1)
+        out = []
+        for start, end, row in rows[first:]:
+            if start >= c.end:
+                break
+            if end <= c.start:
+                continue
+            text = article.text[start:end]
+            if not self._is_prose(text):
+                continue
+            dense = float(self.index.sentence_vectors[row] @ query_vector) if query_vector is not None else 0.0
+            out.append(Candidate(hit, rank, start, end, text, article.text, dense))
+        return out
 
     def _is_prose(self, sentence: str) -> bool:
         """Headings, titles and signatures ("明溪口镇党委政府") are context, not answers."""
-        return len(sentence) >= self.settings.min_sentence and (sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
+        return len(sentence) >= self.settings.min_sentence and (
+            sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
 
-    def _score(self, c: Candidate, tokens: list[str], kind: str | None) -> tuple[float, tuple[int, int] | None]:
-        text = normalize(c.text)
-        total = sum(self.idf(t) for t in tokens) or 1.0
-        lexical = sum(self.idf(t) for t in tokens if t in text) / total
-        heading = normalize(" ".join(c.hit.chunk.section_path))
-        head = sum(self.idf(t) for t in tokens if t in heading) / total
-        span = find_wanted(kind, c.text)
+    def _score(self, c: Candidate, tokens: list[str], kind: str | None, has_dense: bool):
+        lexical = self.terms.coverage(tokens, normalize(c.text))
+        heading = self.terms.coverage(tokens, normalize(c.hit.chunk.context_text.split("\n", 1)[0]))
+        span = None if _REDACTED.search(c.text) and kind == "number" else find_wanted(kind, c.text)
         fit = 1.0 if kind is None or span else 0.0
-        prior = c.hit.score
-        score = 0.55 * lexical + 0.2 * prior + 0.1 * head + 0.15 * fit - 0.1 * (len(c.text) > 150)
+        prior = 1.0 / (1 + c.rank)
+        if has_dense:
+            dense = min(1.0, max(0.0, (c.dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
+            score = 0.45 * dense + 0.3 * max(lexical, 0.5 * heading + 0.5 * lexical) + 0.15 * prior + 0.1 * fit
+        else:
+            score = 0.55 * lexical + 0.15 * heading + 0.2 * prior + 0.1 * fit
         return score, span
 
-    def _confidence(self, best: Candidate, top: Hit, tokens: list[str]) -> float:
-        return round(float(0.6 * best.score + 0.4 * top.score), 4)
-
-    def _missing(self, question: str, tokens: list[str], hits: list[Hit], kind: str | None,
+    def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,
                  candidates: list[Candidate]) -> str:
         """What the question asks for that the retrieved text lacks ("" when nothing is missing)."""
-        lang = detect_lang(question)
         if kind and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
             return say(f"thing_{kind}", lang)
         if lang == "en":
@@ -128,30 +151,26 @@ class Composer:
         for t in tokens:
             if any(t != o and t in o for o in tokens):
                 continue  # search mode yields sub-words too; judge the longest form
-            if t.isdigit() or t in user_terms or len(t) >= 3 and self.idf(t) >= _RARE_IDF and t[0] not in "各本该全":
+            if t.isdigit() or t in user_terms or len(t) >= 3 and self.terms.idf(t) >= _RARE_IDF and t[0] not in "各本该全":
                 out.append(t)
         return out
 
     def _select(self, candidates: list[Candidate], form: str) -> list[Candidate]:
+        """A concise, non-redundant set (MMR), in reading order for lists."""
         s = self.settings
         limit = {"factoid": s.factoid_sentences, "general": 3}.get(form, s.list_sentences)
-        floor = max(c.score for c in candidates) * (0.95 if form == "factoid" else 0.6)
-        chosen: list[Candidate] = [candidates[0]]
+        floor = max(c.score for c in candidates) * (0.95 if form == "factoid" else 0.75)
+        chosen = [candidates[0]]
         pool = [c for c in candidates[1:] if c.score >= floor]
         while pool and len(chosen) < limit:
             best = max(pool, key=lambda c: s.mmr_lambda * c.score
-                       - (1 - s.mmr_lambda) * max((_similarity(c.text, o.text) for o in chosen), default=0.0))
+                       - (1 - s.mmr_lambda) * max(_similarity(c.text, o.text) for o in chosen))
             pool.remove(best)
-            if all(_similarity(best.text, o.text) < _BIGRAM_SIM_REDUNDANT for o in chosen):
+            if all(_similarity(best.text, o.text) < _REDUNDANT for o in chosen):
                 chosen.append(best)
-        if form != "factoid":  # read in document order within each passage
-            order = {id(h): i for i, h in enumerate(dict.fromkeys(c.hit for c in chosen))}
-            chosen.sort(key=lambda c: (order[id(c.hit)], c.start))
+        if form != "factoid":
+            chosen.sort(key=lambda c: (c.rank, c.start))
         return chosen
-
-
-_RARE_IDF = 4.0  # a term in under ~2% of passages
-_WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 
 
 def _similarity(a: str, b: str) -> float:
@@ -159,17 +178,7 @@ def _similarity(a: str, b: str) -> float:
     return len(ga & gb) / max(1, len(ga | gb))
 
 
-def _document_frequencies(index: LoadedIndex | None) -> tuple[dict[str, int], int]:
-    """Document frequency of each BM25 token, read off the BM25 matrix (no pass over the chunks)."""
-    if index is None:
-        return {}, 1
-    scores = index.bm25.scores
-    df = np.diff(np.asarray(scores["indptr"]))
-    vocab = index.bm25.vocab_dict
-    return {t: int(df[i]) for t, i in vocab.items() if i < len(df)}, int(scores["num_docs"])
-
-
-_DEFAULT = None
+_DEFAULT: Composer | None = None
 
 
 def compose(question: str, hits: list[Hit], composer: Composer | None = None) -> Answer:

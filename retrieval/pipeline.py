@@ -41,7 +41,9 @@ class Pipeline:
             notice = say("truncated", lang, n=MAX_QUESTION_CHARS)
         if not _SEARCHABLE.search(question):
             return Answer(question=question, text=say("no_content_question", lang), refused=True, lang=lang)
-        hits = self.searcher.search(question, history=history, k=k, filters=filters)
-        answer = self.composer.compose(question, hits)
+        query = self.searcher.prepare(question, history)
+        hits = self.searcher.search_prepared(query, k=k, filters=filters)
+        vector = self.searcher.query_vector(query.text) if hits and self.searcher.settings.mode != "bm25" else None
+        answer = self.composer.compose(question, hits, query_text=query.text, query_vector=vector)
         answer.notice = notice
         return answer

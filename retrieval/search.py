@@ -69,8 +69,8 @@ class Searcher:
     def __post_init__(self) -> None:
         self.terms = TermStats(self.index)
         self._norm_cache: dict[int, str] = {}
-        self._tokens: list[str] = []
         self._names: tuple[str, ...] | None = None
+        self._vectors: dict[str, np.ndarray] = {}
 
     @classmethod
     def open(cls, index_dir: Path, settings: SearchSettings | None = None, model: str | None = None) -> "Searcher":
@@ -84,17 +84,31 @@ class Searcher:
     def search(self, question: str, history: list[str] | None = None, k: int = 10,
                filters: Filters | None = None) -> list[Hit]:
         """The `k` best passages for `question`; `history` is the user's earlier questions."""
+        return self.search_prepared(self.prepare(question, history), k, filters)
+
+    def prepare(self, question: str, history: list[str] | None = None) -> PreparedQuery:
+        """The query as searched: normalised, follow-up folded in, English bridged to Chinese terms."""
         query = prepare(question, history)
+        return self._bridge(query) if query.lang == "en" else query
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query embedding, cached: search and answer composition share it."""
+        vector = self._vectors.get(text)
+        if vector is None:
+            vector = self.embedder.embed_queries([text])[0]
+            if len(self._vectors) > 512:
+                self._vectors.clear()
+            self._vectors[text] = vector
+        return vector
+
+    def search_prepared(self, query: PreparedQuery, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         if not query.text.strip() or not self.index.chunks:
             return []
         mask = (filters or Filters()).mask(self.index)
-        if query.lang == "en":
-            query = self._bridge(query)
         tokens = self.index.tokenizer.tokens(query.text)
-        self._tokens = list(dict.fromkeys(tokens))
         bm25 = self._bm25_scores(tokens, mask)
         dense = self._dense_scores(query, mask)
-        order, scores = self._fuse(bm25, dense, mask)
+        order, scores = self._fuse(bm25, dense, mask, list(dict.fromkeys(tokens)))
         return self._hits(order, scores, bm25, dense, tokens, k)
 
     def _bridge(self, query: PreparedQuery) -> PreparedQuery:
@@ -120,11 +134,12 @@ class Searcher:
         n = len(self.index.chunks)
         if self.settings.mode == "bm25":
             return np.zeros(n, dtype=np.float32)
-        q = self.embedder.embed_queries([query.text])[0]
+        q = self.query_vector(query.text)
         scores = np.asarray(self.index.vectors @ q, dtype=np.float32)
         return scores if mask is None else np.where(mask, scores, -1.0)
 
-    def _fuse(self, bm25: np.ndarray, dense: np.ndarray, mask: np.ndarray | None) -> tuple[list[int], np.ndarray]:
+    def _fuse(self, bm25: np.ndarray, dense: np.ndarray, mask: np.ndarray | None,
+              tokens: list[str]) -> tuple[list[int], np.ndarray]:
         """Candidate rows in fused order, and each row's 0-1 score (falls with rank)."""
         s = self.settings
         allowed = np.flatnonzero(mask) if mask is not None else np.arange(len(bm25))
@@ -151,8 +166,8 @@ class Searcher:
         else:
             top = float(bm25[by_bm25[0]]) if len(by_bm25) else 1.0
             fused = s.dense_weight * dense_abs[pool] + (1 - s.dense_weight) * bm25[pool] / top
-        if s.coverage_weight and self._tokens:
-            cover = np.array([self.terms.coverage(self._tokens, self._normalized_text(i)) for i in pool])
+        if s.coverage_weight and tokens:
+            cover = np.array([self.terms.coverage(tokens, self._normalized_text(i)) for i in pool])
             fused = (1 - s.coverage_weight) * fused + s.coverage_weight * cover
         scores[pool] = fused
         return list(pool[np.argsort(-fused, kind="stable")]), scores
