@@ -1,0 +1,172 @@
+"""Tests for index.readers: each supported format reads back the report's text; bad files say why."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_lines
+from index.readers import MAX_FILE_BYTES, UnreadableFile, list_report_files, read_document
+
+EXCERPT = (Path(__file__).parent / "data" / "reports" / "wuduhai.txt").read_text(encoding="utf-8")
+LINES = EXCERPT.splitlines()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF whose text layer holds `text` (Latin-1, standard Helvetica, no embedded font)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+# --- text files ------------------------------------------------------------------------------
+
+def test_utf8_text(tmp_path):
+    assert read_document(_write(tmp_path / "r.txt", EXCERPT.encode("utf-8"))) == EXCERPT
+
+
+def test_utf8_bom_is_not_part_of_the_text(tmp_path):
+    text = read_document(_write(tmp_path / "r.txt", b"\xef\xbb\xbf" + EXCERPT.encode("utf-8")))
+    assert text == EXCERPT
+    assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gbk_encoded_text(tmp_path, encoding):
+    data = EXCERPT.encode(encoding)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the test is only meaningful if UTF-8 cannot read it
+    assert read_document(_write(tmp_path / "r.txt", data)) == EXCERPT
+
+
+def test_markdown_reads_as_text(tmp_path):
+    assert read_document(_write(tmp_path / "r.md", EXCERPT.encode("utf-8"))) == EXCERPT
+
+
+# --- other formats ---------------------------------------------------------------------------
+
+def test_docx_paragraphs_become_lines(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    document.save(tmp_path / "r.docx")
+    assert read_document(tmp_path / "r.docx").splitlines() == LINES
+
+
+def test_pdf_text_layer(tmp_path):
+    path = _write(tmp_path / "r.pdf", minimal_pdf("Family planning report, 2011: 98% premarital checks"))
+    assert read_document(path).strip() == "Family planning report, 2011: 98% premarital checks"
+
+
+def test_pdf_without_text_layer_says_run_ocr(tmp_path):
+    with pytest.raises(UnreadableFile, match="no text layer.*OCR"):
+        read_document(_write(tmp_path / "scan.pdf", minimal_pdf("")))
+
+
+@pytest.mark.parametrize("data", [b"not a pdf at all", minimal_pdf("Family planning")[:150]],
+                         ids=["junk", "truncated"])
+def test_broken_pdf(tmp_path, data):
+    with pytest.raises(UnreadableFile, match="not a readable PDF"):
+        read_document(_write(tmp_path / "r.pdf", data))
+
+
+def _html(body_lines: list[str]) -> str:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in body_lines)
+    return ("<html><head><meta charset='utf-8'><style>p { color: red }</style>"
+            "<script>var tracker = '统计代码';</script></head>\n"
+            f"<body><nav>首页 | 范文大全</nav>\n{paragraphs}<footer>版权所有</footer></body></html>")
+
+
+def test_html_keeps_text_and_drops_script_style_navigation(tmp_path):
+    text = read_document(_write(tmp_path / "r.html", _html(LINES).encode("utf-8")))
+    assert clean_lines(text) == LINES
+    for dropped in ("tracker", "统计代码", "color", "首页", "版权所有"):
+        assert dropped not in text
+
+
+def test_gbk_html(tmp_path):
+    text = read_document(_write(tmp_path / "r.htm", _html(LINES).encode("gbk")))
+    assert clean_lines(text) == LINES
+
+
+# --- unreadable files ------------------------------------------------------------------------
+
+def test_unsupported_suffix_names_the_supported_ones(tmp_path):
+    with pytest.raises(UnreadableFile, match=r"unsupported type '\.xlsx'; supported: .*\.docx"):
+        read_document(_write(tmp_path / "r.xlsx", b"PK\x03\x04"))
+
+
+def test_binary_file(tmp_path):
+    data = bytes(range(256)) * 8
+    with pytest.raises(UnreadableFile, match="looks binary.*UTF-8"):
+        read_document(_write(tmp_path / "r.txt", data))
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: _zip(p, {"junk.bin": b"\x01\x02 junk"}),  # a zip, but not an Office package
+    lambda p: _write(p, b"this is not a zip file at all"),  # e.g. an old .doc renamed
+    lambda p: _zip(p, {"[Content_Types].xml": b"junk << not xml"}),  # a zip with broken XML parts
+], ids=["zip-of-junk", "not-a-zip", "broken-xml"])
+def test_broken_docx(tmp_path, make):
+    with pytest.raises(UnreadableFile, match=r"not a valid \.docx"):
+        read_document(make(tmp_path / "r.docx"))
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    with pytest.raises(UnreadableFile, match="over the 64 MB limit; split the file"):
+        read_document(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(UnreadableFile, match="cannot open"):
+        read_document(tmp_path / "gone.txt")
+
+
+# --- listing a corpus folder -----------------------------------------------------------------
+
+def test_list_report_files_recursive_sorted_and_filtered(tmp_path):
+    for name in ("b.txt", "a.docx", "sub/c.md", "sub/deeper/d.html", ".hidden.txt", "notes.xlsx", "e.TXT"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()  # a folder with a report-like name is not a file
+    found = [p.relative_to(tmp_path).as_posix() for p in list_report_files(tmp_path)]
+    assert found == ["a.docx", "b.txt", "e.TXT", "sub/c.md", "sub/deeper/d.html"]
+
+
+def test_list_report_files_missing_folder_says_pass_corpus(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist; pass --corpus DIR"):
+        list_report_files(tmp_path / "nowhere")

@@ -1,0 +1,76 @@
+"""Tests for index.tokens: BM25 tokens (stopwords out, domain terms whole, 繁简 folded) and domain terms."""
+from __future__ import annotations
+
+import pytest
+
+import jieba
+
+from index.tokens import Tokenizer, find_domain_terms
+
+
+@pytest.fixture(scope="module")
+def corpus_terms(bundled_raw) -> list[str]:
+    return find_domain_terms(list(bundled_raw.values()))
+
+
+@pytest.fixture(scope="module")
+def tokenizer(corpus_terms) -> Tokenizer:
+    return Tokenizer(corpus_terms)
+
+
+def test_find_domain_terms_in_the_corpus(corpus_terms):
+    for term in ("上坪乡", "明溪口镇", "三转", "无毒害县", "村为主"):
+        assert term in corpus_terms
+    assert corpus_terms == sorted(corpus_terms)
+
+
+def test_find_domain_terms_skips_phrases_and_rare_terms():
+    texts = ["带动全乡发展,落实“三转”要求", "带动全乡发展,上坪乡位于永安市东北部", "上坪乡“三转”"]
+    assert find_domain_terms(texts) == ["三转", "上坪乡"]  # 带动全乡 is a phrase; 永安市 is no 乡/镇/县
+    assert find_domain_terms(texts, min_count=3) == []
+
+
+def test_domain_term_stays_one_token(tokenizer):
+    text = "明溪口镇地处沅陵县西北部"
+    assert "明溪口镇" in tokenizer.tokens(text)
+    assert "明溪口镇" not in jieba.lcut_for_search(text)  # jieba alone does not know the place
+
+
+def test_stopwords_and_punctuation_are_dropped(tokenizer):
+    tokens = tokenizer.tokens("上坪乡的婚检率是多少？")
+    assert tokens == ["上坪", "上坪乡", "婚检", "婚检率"]
+    assert tokenizer.tokens("，。！？、“”……（）") == []
+    assert tokenizer.tokens("的 了 和 是 在") == []
+
+
+@pytest.mark.parametrize("traditional,simplified", [
+    ("計劃生育", "计划生育"),
+    ("「計劃生育」", "计划生育"),
+    ("婚檢率", "婚检率"),
+    ("ＡＢＣ１２３", "abc123"),  # full width folds to half width and lower case
+])
+def test_normalised_before_cutting(tokenizer, traditional, simplified):
+    assert tokenizer.tokens(traditional) == tokenizer.tokens(simplified)
+    assert tokenizer.tokens(simplified)
+
+
+def test_english_is_lowercased_without_stopwords(tokenizer):
+    assert tokenizer.tokens("What is the Marriage Check rate of Shangping?") == [
+        "marriage", "check", "rate", "shangping"]
+
+
+def test_save_and_load_give_the_same_tokenizer(tokenizer, tmp_path):
+    tokenizer.save(tmp_path / "userdict.txt")
+    assert (tmp_path / "userdict.txt").read_text(encoding="utf-8").split() == tokenizer.user_terms
+    # a hand-edited dictionary: order and repeats do not matter
+    terms = tokenizer.user_terms
+    (tmp_path / "userdict.txt").write_text("\n".join(terms[::-1] + terms[:3]) + "\n\n", encoding="utf-8")
+    loaded = Tokenizer.load(tmp_path / "userdict.txt")
+    assert loaded.user_terms == tokenizer.user_terms
+    assert loaded.dictionary_hash == tokenizer.dictionary_hash
+    text = "明溪口镇落实“三转”,无毒害县创建"
+    assert loaded.tokens(text) == tokenizer.tokens(text)
+
+
+def test_dictionary_hash_follows_the_terms(tokenizer, corpus_terms):
+    assert Tokenizer(corpus_terms[1:]).dictionary_hash != tokenizer.dictionary_hash  # ~0.7 s per Tokenizer
