@@ -14,7 +14,7 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import find_wanted, shape, wanted
+from retrieval.questions import find_wanted, focus_terms, shape, wanted
 from retrieval.render import render_answer, render_refusal
 from retrieval.types import Answer, Hit
 
@@ -22,7 +22,6 @@ COMPOSER_VERSION = 2
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.78, 0.92
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
-_RARE_IDF = 4.0  # a term in under ~2% of passages
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
@@ -80,8 +79,11 @@ class Composer:
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return render_refusal(question, hits, lang, say("refusal", lang))
+        focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
+        passages = normalize(" ".join(h.chunk.text for h in top))
+        focus = [f for f in focus if f in passages]  # a word the reports never use is a paraphrase
         for c in candidates:
-            c.score, c.key_span = self._score(c, tokens, kind, query_vector is not None)
+            c.score, c.key_span = self._score(c, tokens, kind, focus, query_vector is not None)
         candidates.sort(key=lambda c: -c.score)
         confidence = round(float(candidates[0].score), 4)
         missing = self._missing(lang, tokens, hits, kind, candidates)
@@ -120,10 +122,11 @@ class Composer:
         return len(sentence) >= self.settings.min_sentence and (
             sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
 
-    def _score(self, c: Candidate, tokens: list[str], kind: str | None, has_dense: bool):
+    def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], has_dense: bool):
         lexical = self.terms.coverage(tokens, normalize(c.text))
         heading = self.terms.coverage(tokens, normalize(c.hit.chunk.context_text.split("\n", 1)[0]))
-        span = None if _REDACTED.search(c.text) and kind == "number" else find_wanted(kind, c.text)
+        redacted = kind == "number" and _redacted_near(c.text, focus or tokens)
+        span = None if redacted else find_wanted(kind, normalize(c.text), focus)
         fit = 1.0 if kind is None or span else 0.0
         prior = 1.0 / (1 + c.rank)
         if has_dense:
@@ -140,20 +143,15 @@ class Composer:
             return say(f"thing_{kind}", lang)
         if lang == "en":
             return ""
-        passages = normalize(" ".join(h.chunk.context_text + h.context for h in hits[:3]))
+        passages = normalize(" ".join(h.chunk.context_text + h.context for h in hits))
         absent = [t for t in self._essential(tokens) if t not in passages]
         return say("thing_terms", lang, terms="、".join(absent)) if absent else ""
 
     def _essential(self, tokens: list[str]) -> list[str]:
-        """Question terms an answer cannot do without: numbers, domain names, rare long words."""
+        """Question terms an answer cannot do without: numbers (years) and the corpus's own names
+        (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
         user_terms = set(self.tokenizer.user_terms)
-        out = []
-        for t in tokens:
-            if any(t != o and t in o for o in tokens):
-                continue  # search mode yields sub-words too; judge the longest form
-            if t.isdigit() or t in user_terms or len(t) >= 3 and self.terms.idf(t) >= _RARE_IDF and t[0] not in "各本该全":
-                out.append(t)
-        return out
+        return [t for t in tokens if t.isdigit() or t in user_terms]
 
     def _select(self, candidates: list[Candidate], form: str) -> list[Candidate]:
         """A concise, non-redundant set (MMR), in reading order for lists."""
@@ -171,6 +169,16 @@ class Composer:
         if form != "factoid":
             chosen.sort(key=lambda c: (c.rank, c.start))
         return chosen
+
+
+def _redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
+    """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人")."""
+    norm = normalize(text)
+    for m in _REDACTED.finditer(norm):
+        before = norm[max(0, m.start() - window): m.start()]
+        if any(len(t) >= 2 and t in before for t in tokens):
+            return True
+    return False
 
 
 def _similarity(a: str, b: str) -> float:

@@ -18,10 +18,13 @@ _WANTS_NAME = re.compile(r"谁|哪位|名字|叫什么|\bwho\b", re.I)
 
 # A number is digits, or a Chinese numeral of two or more characters with a unit ("二十个", "八万多元");
 # a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?|[零〇一二三四五六七八九十百千万亿两]{2,}多?(?:[个名人次所项年月日元户班万亿])")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])|[零〇一二三四五六七八九十百千万亿两]{2,}多?(?:[个名人次所项年月日元户班万亿])")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月")
-NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:同志|书记|局长|主任|校长|镇长|乡长|县长|区长)|"
-                  r"(?:书记|局长|主任|校长|镇长|乡长|县长|区长|副书记)[\u4e00-\u9fff]{2,3}")
+# A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
+NAME = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
+_WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
+_GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个".split())
+FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
 def shape(question: str) -> str:
@@ -46,10 +49,33 @@ def wanted(question: str) -> str | None:
     return None
 
 
-def find_wanted(kind: str | None, text: str) -> tuple[int, int] | None:
-    """Span of the first `kind` thing in `text`, or None."""
+def focus_terms(question: str, tokens: list[str]) -> list[str]:
+    """The words naming what a "how many" question counts: the nearest content word before and
+    after 多少/几 ("平均分是多少" → 平均分, "多少名学生" → 学生). Empty when there is none."""
+    m = _WH.search(question)
+    if not m:
+        return []
+    content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC]
+    before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
+    found = []
+    for side, pick in ((before, max), (after, min)):
+        places = [(side.rfind(t) + len(t) if pick is max else side.find(t), -len(t), t) for t in content if t in side]
+        if places:
+            best = pick(places, key=lambda p: (p[0], -p[1]) if pick is max else (p[0], p[1]))
+            found.append(best[2])
+    return found
+
+
+def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
+    """Span of the first `kind` thing in `text` (for numbers: the first one standing near a `focus`
+    word, when focus words are given), or None."""
     pattern = {"number": NUMBER, "date": DATE, "name": NAME}.get(kind or "")
     if pattern is None:
         return None
-    m = pattern.search(text)
-    return (m.start(), m.end()) if m else None
+    for m in pattern.finditer(text):
+        if kind != "number" or not focus:
+            return m.start(), m.end()
+        near = text[max(0, m.start() - FOCUS_WINDOW): m.end() + FOCUS_WINDOW]
+        if any(f in near for f in focus):
+            return m.start(), m.end()
+    return None
