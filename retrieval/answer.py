@@ -20,7 +20,7 @@ from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 2
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
-SENTENCE_FLOOR, SENTENCE_CEIL = 0.78, 0.92
+SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
@@ -32,7 +32,7 @@ class ComposeSettings:
     passages: int = 5  # hits whose sentences are considered
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     list_sentences: int = 5
-    refuse_below: float = 0.35  # confidence under which the answer is a refusal (calibrated on dev)
+    refuse_below: float = 0.2  # confidence under which the answer is a refusal (calibrated on dev)
     mmr_lambda: float = 0.7
     min_sentence: int = 12  # shorter lines are headings or signatures, not answers
 
@@ -82,16 +82,18 @@ class Composer:
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
         focus = [f for f in focus if f in passages]  # a word the reports never use is a paraphrase
+        lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         for c in candidates:
-            c.score, c.key_span = self._score(c, tokens, kind, focus, query_vector is not None)
+            rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
+            c.score, c.key_span = self._score(c, tokens, kind, focus, rel)
         candidates.sort(key=lambda c: -c.score)
-        confidence = round(float(candidates[0].score), 4)
+        confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
         if confidence < self.settings.refuse_below or missing:
             reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
             return render_refusal(question, hits, lang, reason, confidence)
         if kind:  # lead with a sentence that holds the asked-for thing
-            with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span]
+            with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
             candidates = with_span + [c for c in candidates if c not in with_span]
         return render_answer(question, hits, self._select(candidates, form), form, lang, confidence)
 
@@ -122,19 +124,25 @@ class Composer:
         return len(sentence) >= self.settings.min_sentence and (
             sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
 
-    def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], has_dense: bool):
-        lexical = self.terms.coverage(tokens, normalize(c.text))
-        heading = self.terms.coverage(tokens, normalize(c.hit.chunk.context_text.split("\n", 1)[0]))
+    def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float):
+        """Sentence score: meaning (dense, relative to the other candidates), the question's words that
+        the passage's title and headings do not already supply, passage rank, and the asked-for span."""
+        head = normalize(c.hit.chunk.context_text.split("\n", 1)[0])
+        own = [t for t in tokens if t not in head] or tokens
+        lexical = self.terms.coverage(own, normalize(c.text))
         redacted = kind == "number" and _redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, normalize(c.text), focus)
         fit = 1.0 if kind is None or span else 0.0
         prior = 1.0 / (1 + c.rank)
-        if has_dense:
-            dense = min(1.0, max(0.0, (c.dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
-            score = 0.45 * dense + 0.3 * max(lexical, 0.5 * heading + 0.5 * lexical) + 0.15 * prior + 0.1 * fit
-        else:
-            score = 0.55 * lexical + 0.15 * heading + 0.2 * prior + 0.1 * fit
-        return score, span
+        return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
+
+    def _confidence(self, candidates: list[Candidate], tokens: list[str], hits: list[Hit]) -> float:
+        """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,
+        and how much of the question the best passage covers."""
+        best_dense = max(c.dense for c in candidates)
+        dense = min(1.0, max(0.0, (best_dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
+        cover = self.terms.coverage(tokens, normalize(hits[0].chunk.context_text))
+        return round(0.5 * dense + 0.5 * cover, 4)
 
     def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,
                  candidates: list[Candidate]) -> str:

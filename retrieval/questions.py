@@ -14,7 +14,8 @@ _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地�
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
-_WANTS_NAME = re.compile(r"谁|哪位|名字|叫什么|\bwho\b", re.I)
+# "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
+_WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 
 # A number is digits, or a Chinese numeral of two or more characters with a unit ("二十个", "八万多元");
 # a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.

@@ -20,6 +20,12 @@ MODES = ("bm25", "dense", "hybrid")
 FUSIONS = ("rrf", "weighted")
 # Cosine similarities of multilingual-e5 crowd into a narrow band; this maps it onto 0-1 for the UI.
 DENSE_FLOOR, DENSE_CEIL = 0.75, 0.92
+def _without(text: str, words: list[str]) -> str:
+    for w in words:
+        text = text.replace(w, " ")
+    return text
+
+
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120  # chunks shorter than this bring their neighbours as context (small-to-big)
 
@@ -102,6 +108,24 @@ class Searcher:
         return vector
 
     def search_prepared(self, query: PreparedQuery, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Search a prepared query. A question naming several places ("上坪乡和明溪口镇…") is searched
+        once per place and the results interleaved, so every place named gets its passages."""
+        places = [t for t in self._places() if t in query.text]
+        places = [p for p in places if not any(p != o and p in o for o in places)]
+        if len(places) < 2:
+            return self._search_one(query, k, filters)
+        lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
+                 for p in places]
+        merged: dict[str, Hit] = {}
+        for group in zip(*lists):
+            for hit in group:
+                merged.setdefault(hit.chunk.id, hit)
+        return [replace(h, rank=i) for i, h in enumerate(list(merged.values())[:k], start=1)]
+
+    def _places(self) -> list[str]:
+        return [t for t in self.index.tokenizer.user_terms if t[-1] in "乡镇县区市"]
+
+    def _search_one(self, query: PreparedQuery, k: int, filters: Filters | None) -> list[Hit]:
         if not query.text.strip() or not self.index.chunks:
             return []
         mask = (filters or Filters()).mask(self.index)
