@@ -20,6 +20,18 @@ MODES = ("bm25", "dense", "hybrid")
 FUSIONS = ("rrf", "weighted")
 # Cosine similarities of multilingual-e5 crowd into a narrow band; this maps it onto 0-1 for the UI.
 DENSE_FLOOR, DENSE_CEIL = 0.75, 0.92
+def _chunk_sentence_pairs(index: LoadedIndex) -> np.ndarray | None:
+    """(chunk row, sentence row) for every sentence that overlaps a chunk, or None without sentences."""
+    if not index.sentences:
+        return None
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for row, ref in enumerate(index.sentences):
+        by_article.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
+    pairs = [(i, row) for i, c in enumerate(index.chunks)
+             for start, end, row in by_article.get(c.article_key, []) if start < c.end and end > c.start]
+    return np.array(pairs, dtype=np.int64).T if pairs else None
+
+
 def _without(text: str, words: list[str]) -> str:
     for w in words:
         text = text.replace(w, " ")
@@ -35,9 +47,10 @@ class SearchSettings:
     mode: str = "hybrid"
     fusion: str = "weighted"
     rrf_k: int = RRF_K
-    dense_weight: float = 0.6  # share of the dense side in fusion; BM25 gets the rest
+    dense_weight: float = 0.8  # share of the dense side in fusion; BM25 gets the rest
     candidates: int = 100  # taken from each side before fusion
     collapse_duplicates: bool = True
+    sentence_weight: float = 0.5  # share of the best sentence's similarity in a passage's dense score
     coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
 
     def __post_init__(self) -> None:
@@ -77,6 +90,7 @@ class Searcher:
         self._norm_cache: dict[int, str] = {}
         self._names: tuple[str, ...] | None = None
         self._vectors: dict[str, np.ndarray] = {}
+        self._pairs = _chunk_sentence_pairs(self.index)
 
     @classmethod
     def open(cls, index_dir: Path, settings: SearchSettings | None = None, model: str | None = None) -> "Searcher":
@@ -160,6 +174,14 @@ class Searcher:
             return np.zeros(n, dtype=np.float32)
         q = self.query_vector(query.text)
         scores = np.asarray(self.index.vectors @ q, dtype=np.float32)
+        if self.settings.sentence_weight and self._pairs is not None:
+            # a passage is as close as its closest sentence: finer than one vector per chunk
+            per_sentence = np.asarray(self.index.sentence_vectors @ q, dtype=np.float32)
+            best = np.full(n, -1.0, dtype=np.float32)
+            np.maximum.at(best, self._pairs[0], per_sentence[self._pairs[1]])
+            best = np.where(best < 0, scores, best)
+            w = self.settings.sentence_weight
+            scores = (1 - w) * scores + w * best
         return scores if mask is None else np.where(mask, scores, -1.0)
 
     def _fuse(self, bm25: np.ndarray, dense: np.ndarray, mask: np.ndarray | None,
