@@ -10,7 +10,7 @@ _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位所家户
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验|方面|工作|活动|举措|制度)|什么(措施|做法|办法|经验|举措)|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
                        r"\bmeasures\b|\bsteps\b", re.I)
-_ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|分别|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
+_ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
@@ -58,13 +58,13 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
         return []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC]
     before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
-    found = []
-    for side, pick in ((before, max), (after, min)):
-        places = [(side.rfind(t) + len(t) if pick is max else side.find(t), -len(t), t) for t in content if t in side]
-        if places:
-            best = pick(places, key=lambda p: (p[0], -p[1]) if pick is max else (p[0], p[1]))
-            found.append(best[2])
-    return found
+    # the counted thing follows the question word when it is named there ("多少名学生");
+    # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
+    for side, nearest in ((after, min), (before, max)):
+        spots = [(side.find(t) if nearest is min else side.rfind(t) + len(t), len(t), t) for t in content if t in side]
+        if spots:
+            return [nearest(spots, key=lambda s: (s[0], -s[1]) if nearest is min else (s[0], s[1]))[2]]
+    return []
 
 
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
