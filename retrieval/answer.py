@@ -31,6 +31,7 @@ _REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰
 class ComposeSettings:
     passages: int = 5  # hits whose sentences are considered
     factoid_sentences: int = 2  # the second only when nearly as good as the first
+    factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
     refuse_below: float = 0.2  # confidence under which the answer is a refusal (calibrated on dev)
     mmr_lambda: float = 0.7
@@ -165,7 +166,7 @@ class Composer:
         """A concise, non-redundant set (MMR), in reading order for lists."""
         s = self.settings
         limit = {"factoid": s.factoid_sentences, "general": 3}.get(form, s.list_sentences)
-        floor = max(c.score for c in candidates) * (0.95 if form == "factoid" else 0.75)
+        floor = max(c.score for c in candidates) * (self.settings.factoid_floor if form == "factoid" else 0.75)
         chosen = [candidates[0]]
         pool = [c for c in candidates[1:] if c.score >= floor]
         while pool and len(chosen) < limit:

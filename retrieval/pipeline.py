@@ -44,6 +44,6 @@ class Pipeline:
         query = self.searcher.prepare(question, history)
         hits = self.searcher.search_prepared(query, k=k, filters=filters)
         vector = self.searcher.query_vector(query.text) if hits and self.searcher.settings.mode != "bm25" else None
-        answer = self.composer.compose(question, hits, query_text=query.text, query_vector=vector)
+        answer = self.composer.compose(question, hits, query_text=query.lexical_text, query_vector=vector)
         answer.notice = notice
         return answer

@@ -30,6 +30,12 @@ class PreparedQuery:
     lang: str  # "zh" or "en"
     is_followup: bool = False
     truncated: bool = False
+    terms: tuple[str, ...] = ()  # extra words for term matching only (official synonyms), not embedded
+
+    @property
+    def lexical_text(self) -> str:
+        """What term matching (BM25, coverage) sees: the text and the extra terms."""
+        return " ".join((self.text, *self.terms))
 
 
 def detect_lang(text: str) -> str:

@@ -13,6 +13,7 @@ from index.normalize import normalize
 from retrieval.fusion import RRF_K, rrf_scores
 from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
+from retrieval.thesaurus import expand
 from retrieval.query import PreparedQuery, prepare
 from retrieval.types import Hit
 
@@ -50,6 +51,7 @@ class SearchSettings:
     dense_weight: float = 0.8  # share of the dense side in fusion; BM25 gets the rest
     candidates: int = 100  # taken from each side before fusion
     collapse_duplicates: bool = True
+    expand_terms: bool = True  # add the official terms for plain words (retrieval/thesaurus.py)
     sentence_weight: float = 0.5  # share of the best sentence's similarity in a passage's dense score
     coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
 
@@ -107,9 +109,15 @@ class Searcher:
         return self.search_prepared(self.prepare(question, history), k, filters)
 
     def prepare(self, question: str, history: list[str] | None = None) -> PreparedQuery:
-        """The query as searched: normalised, follow-up folded in, English bridged to Chinese terms."""
+        """The query as searched: normalised, follow-up folded in, English bridged to Chinese terms,
+        plain words joined by the official terms reports use."""
         query = prepare(question, history)
-        return self._bridge(query) if query.lang == "en" else query
+        query = self._bridge(query) if query.lang == "en" else query
+        if self.settings.expand_terms:
+            extra = expand(self.index.tokenizer.tokens(query.text))
+            if extra:
+                query = replace(query, terms=tuple(extra))
+        return query
 
     def query_vector(self, text: str) -> np.ndarray:
         """The query embedding, cached: search and answer composition share it."""
@@ -143,7 +151,7 @@ class Searcher:
         if not query.text.strip() or not self.index.chunks:
             return []
         mask = (filters or Filters()).mask(self.index)
-        tokens = self.index.tokenizer.tokens(query.text)
+        tokens = self.index.tokenizer.tokens(query.lexical_text)
         bm25 = self._bm25_scores(tokens, mask)
         dense = self._dense_scores(query, mask)
         order, scores = self._fuse(bm25, dense, mask, list(dict.fromkeys(tokens)))
