@@ -5,6 +5,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -34,14 +35,22 @@ def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:
     return sorted(t for t, n in counts.items() if n >= min_count)
 
 
+@lru_cache(maxsize=8)
+def _jieba_with(terms: tuple[str, ...]) -> jieba.Tokenizer:
+    """A jieba tokenizer with `terms` added, shared per process: loading jieba's dictionary costs
+    about a second, and the tokenizer is only read once built."""
+    tokenizer = jieba.Tokenizer()
+    for term in terms:
+        tokenizer.add_word(term, freq=2000)
+    return tokenizer
+
+
 class Tokenizer:
     """jieba in search mode with a user dictionary; identical at build and at query time."""
 
     def __init__(self, user_terms: list[str] | None = None):
         self.user_terms = sorted(set(user_terms or []))
-        self._jieba = jieba.Tokenizer()
-        for term in self.user_terms:
-            self._jieba.add_word(term, freq=2000)
+        self._jieba = _jieba_with(tuple(self.user_terms))
 
     @property
     def dictionary_hash(self) -> str:
