@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--refuse-below", type=float, default=ComposeSettings.refuse_below,
                    help="answer confidence under which the bot refuses")
     r.add_argument("--passages", type=int, default=ComposeSettings.passages, help="hits the answer draws on")
+    t = sub.add_parser("tradeoff", help="refusals vs false refusals as the confidence threshold moves")
+    t.add_argument("--qa", type=Path, required=True)
+    t.add_argument("--out", type=Path, required=True, help="folder for tradeoff.md and tradeoff.png")
+    t.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR)
+    t.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS_DIR)
     c = sub.add_parser("compare", help="compare run B against run A")
     c.add_argument("run_a", type=Path)
     c.add_argument("run_b", type=Path)
@@ -66,6 +71,22 @@ def _run(args) -> int:
     return 0
 
 
+def _tradeoff(args) -> int:
+    from eval.qa import load_qa
+    from eval.tradeoff import collect, curve, plot, render
+    from retrieval.pipeline import Pipeline
+
+    pipeline = Pipeline.open(args.index_dir)
+    points = curve(collect(load_qa(args.qa, args.corpus), pipeline))
+    table = render(points, pipeline.composer.settings.refuse_below)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "tradeoff.md").write_text(table + "\n", encoding="utf-8")
+    plot(points, args.out / "tradeoff.png")
+    print(table)
+    print(f"\nwritten to {args.out / 'tradeoff.md'} and {args.out / 'tradeoff.png'}")
+    return 0
+
+
 def _compare(args) -> int:
     from eval.compare import compare_runs, render_comparison
 
@@ -94,7 +115,7 @@ def _import(args) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "compare": _compare, "export-grading": _export, "import-grading": _import}
+COMMANDS = {"run": _run, "tradeoff": _tradeoff, "compare": _compare, "export-grading": _export, "import-grading": _import}
 
 
 def main(argv: list[str] | None = None) -> int:

