@@ -59,6 +59,7 @@ class Composer:
     def __post_init__(self) -> None:
         self.tokenizer = self.index.tokenizer if self.index else Tokenizer()
         self.terms = TermStats(self.index)
+        self._place_terms = {t for t in self.tokenizer.user_terms if t[-1] in "乡镇县区市"}
         self._starts: dict[str, list[tuple[int, int, int]]] = {}  # article -> sorted (start, end, row)
         for row, ref in enumerate(self.index.sentences if self.index else []):
             self._starts.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
@@ -128,9 +129,13 @@ class Composer:
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
-        head = normalize(c.hit.chunk.context_text.split("\n", 1)[0])
-        own = [t for t in tokens if t not in head] or tokens
+        # words naming whose report it is (title, subject, places) pick the passage, not the sentence
+        head = normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject}")
+        own = [t for t in tokens if t not in head and not any(t in p for p in self._places(tokens))] or tokens
         lexical = self.terms.coverage(own, normalize(c.text))
+        section = self._section(c)
+        if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
+            lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
         redacted = kind == "number" and _redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, normalize(c.text), focus)
         fit = 1.0 if kind is None or span else 0.0
@@ -144,6 +149,15 @@ class Composer:
         dense = min(1.0, max(0.0, (best_dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
         cover = self.terms.coverage(tokens, normalize(hits[0].chunk.context_text))
         return round(0.5 * dense + 0.5 * cover, 4)
+
+    def _places(self, tokens: list[str]) -> list[str]:
+        return [t for t in tokens if t in self._place_terms]
+
+    def _section(self, c: Candidate) -> str:
+        """The innermost heading over the sentence, when it is not the sentence itself."""
+        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
+        path = article.section_path(c.start) if article else ()
+        return path[-1] if path and path[-1] not in c.text else ""
 
     def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,
                  candidates: list[Candidate]) -> str:
