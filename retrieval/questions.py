@@ -12,7 +12,7 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
-_WANTS_NUMBER = re.compile(r"多少|几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
+_WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
@@ -28,10 +28,15 @@ _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现�
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
+_ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
+
+
 def shape(question: str) -> str:
     """ "across", "practice", "factoid" or "general"."""
     if _ACROSS.search(question):
         return "across"
+    if _ENUMERATION.search(question):
+        return "practice"  # "哪两种模式": the items, as a list
     if _FACTOID.search(question) and not re.search(r"哪些(措施|做法|办法|经验|举措)", question):
         return "factoid"
     if _PRACTICE.search(question):
