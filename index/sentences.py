@@ -42,5 +42,8 @@ def sentence_window(article_text: str, start: int, end: int) -> tuple[int, int]:
     while left > 0 and not _END.match(article_text[left - 1]) and start - left < 200:
         left -= 1
     m = _END.search(article_text, max(end - 1, 0))
-    right = m.end() if m and m.end() - end < 200 else end
+    if m is None:
+        right = len(article_text) if len(article_text) - end < 200 else end
+    else:
+        right = m.end() if m.end() - end < 200 else end
     return left, min(right, len(article_text))

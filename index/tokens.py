@@ -23,7 +23,12 @@ _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
 # Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
-_NOT_IN_PLACE = set("我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
+_NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
+
+
+def place_names(text: str) -> list[str]:
+    """Township and county names in `text` ("明溪口镇"), without phrases like "在全县"."""
+    return [m for m in _PLACE.findall(text) if not set(m[:-1]) & _NOT_IN_PLACE]
 
 
 def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:
@@ -31,7 +36,7 @@ def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_QUOTED.findall(text))
-        counts.update(m for m in _PLACE.findall(text) if not set(m[:-1]) & _NOT_IN_PLACE)
+        counts.update(place_names(text))
     return sorted(t for t, n in counts.items() if n >= min_count)
 
 

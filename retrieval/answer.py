@@ -10,7 +10,7 @@ import numpy as np
 from index.normalize import normalize
 from index.sentences import split_sentences
 from index.store import LoadedIndex
-from index.tokens import Tokenizer
+from index.tokens import Tokenizer, place_names
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
@@ -97,7 +97,20 @@ class Composer:
         if kind:  # lead with a sentence that holds the asked-for thing
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
             candidates = with_span + [c for c in candidates if c not in with_span]
+        place = self._other_place(question, tokens, candidates[0]) if form == "factoid" else ""
+        if place:  # the fact found is about somewhere else
+            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms=place))
+            return render_refusal(question, hits, lang, reason, confidence)
         return render_answer(question, hits, self._select(candidates, form), form, lang, confidence)
+
+    def _other_place(self, question: str, tokens: list[str], lead: Candidate) -> str:
+        """The place a one-place question names when the lead sentence's article never mentions it."""
+        named = set(self._places(tokens)) | set(place_names(normalize(question)))
+        places = [p for p in named if not any(p != o and p in o for o in named)]
+        if len(places) != 1 or lead.article_text is None:
+            return ""
+        about = normalize(f"{lead.hit.chunk.article_title} {lead.hit.chunk.subject} {lead.article_text}")
+        return "" if places[0] in about else places[0]
 
     def _candidates(self, hit: Hit, rank: int, query_vector: np.ndarray | None) -> list[Candidate]:
         """The sentences of a hit, widened to whole sentences, with their similarity to the question."""
@@ -137,7 +150,7 @@ class Composer:
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
         redacted = kind == "number" and _redacted_near(c.text, focus or tokens)
-        span = None if redacted else find_wanted(kind, normalize(c.text), focus)
+        span = None if redacted else find_wanted(kind, c.text, focus)
         fit = 1.0 if kind is None or span else 0.0
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span

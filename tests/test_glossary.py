@@ -1,0 +1,43 @@
+"""Tests for retrieval.glossary: English words to Chinese terms, romanised place names to Chinese names."""
+from __future__ import annotations
+
+from retrieval.glossary import romanised_names, translate_terms
+
+VOCABULARY = ("上坪乡", "明溪口镇", "永安市", "禁毒", "婚检率")
+
+
+def test_translate_terms_finds_the_glossary_words():
+    terms = translate_terms("What did they do about drugs and addicts?")
+    assert sorted(terms) == sorted(["毒品", "禁毒", "吸毒人员"])  # each once; "what", "do" are no terms
+
+
+def test_translate_terms_prefers_the_longest_phrase():
+    terms = translate_terms("How many middle school teachers are there?")
+    assert "中学" in terms and "教师" in terms
+    assert "学校" not in terms  # "middle school" is one phrase; its "school" is not read again
+
+
+def test_translate_terms_ignores_case_and_repeats():
+    assert sorted(translate_terms("FAMILY PLANNING and family planning")) == sorted(["计划生育", "计生"])
+
+
+def test_translate_terms_matches_whole_words_only():
+    assert translate_terms("the drugstore sold classroomware") == []
+    assert translate_terms("¿Qué?") == []
+    assert translate_terms("") == []
+
+
+def test_romanised_names_maps_pinyin_to_the_vocabulary_name():
+    assert romanised_names("What is the population of Shangping?", VOCABULARY) == ["上坪乡"]
+    assert romanised_names("What did Mingxikou town do?", VOCABULARY) == ["明溪口镇"]
+
+
+def test_romanised_names_joins_a_run_of_capitalised_words():
+    assert romanised_names("Did Ming Xi Kou sign agreements?", VOCABULARY) == ["明溪口镇"]
+    assert romanised_names("Shangping Xiang and Yongan City", VOCABULARY) == ["上坪乡", "永安市"]
+
+
+def test_romanised_names_needs_a_capitalised_word_in_the_vocabulary():
+    assert romanised_names("what about shangping?", VOCABULARY) == []  # lower case: an ordinary word
+    assert romanised_names("What about Baitang?", VOCABULARY) == []  # 白塘 is not in the reports
+    assert romanised_names("What is the population of Shangping?", ("明溪口镇",)) == []

@@ -1,0 +1,109 @@
+"""Tests for retrieval.questions: question shape, the kind of thing wanted, focus words, finding the wanted span."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.questions import find_wanted, focus_terms, shape, wanted
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("上坪乡的婚检率是多少？", "factoid"),
+    ("明溪口镇有几个行政村？", "factoid"),
+    ("哪一年开始免费婚检？", "factoid"),
+    ("How many villages does Mingxikou have?", "factoid"),
+    ("上坪乡采取了哪些措施？", "practice"),
+    ("计生工作是怎么做的？", "practice"),
+    ("哪些措施提高了婚检率？", "practice"),  # asks for measures although it names a rate
+    ("What measures were taken against drugs?", "practice"),
+    ("各乡镇怎么签订责任书的？", "across"),
+    ("Compare the two townships", "across"),
+    ("上坪乡计生工作情况", "general"),
+])
+def test_shape(question, expected):
+    assert shape(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("上坪乡的婚检率是多少？", "number"),
+    ("明溪口镇辖几个村民小组？", "number"),
+    ("How many villages does Mingxikou have?", "number"),
+    ("哪一年开始免费婚检？", "date"),
+    ("When did the campaign start?", "date"),
+    ("上坪乡党委书记叫什么名字？", "name"),
+    ("What is the name of the party secretary?", "name"),
+    ("上坪乡采取了哪些措施？", None),
+])
+def test_wanted(question, expected):
+    assert wanted(question) == expected
+
+
+@pytest.mark.parametrize("question, tokens, expected", [
+    ("上坪乡的婚检率是多少？", ["上坪", "乡", "婚检", "婚检率"], ["婚检率"]),  # nearest, longest before 多少
+    ("明溪口镇有多少个行政村？", ["明溪口镇", "行政", "行政村"], ["行政村"]),  # the counted thing, not the place
+    ("有多少名学生？", ["名", "学生"], ["学生"]),
+    ("平均分是多少？", ["平均", "均分", "平均分"], ["平均分"]),
+    ("全乡共有多少人？", ["全乡", "共有", "人"], []),  # generic words count nothing
+    ("上坪乡采取了哪些措施？", ["上坪", "乡", "采取", "措施"], []),  # not a how-many question
+])
+def test_focus_terms(question, tokens, expected):
+    assert focus_terms(question, tokens) == expected
+
+
+# From the Mingxikou excerpt: 18 (villages), 195 (groups), 2.16 (万 people).
+MINGXIKOU = "明溪口镇辖18个行政村(居),195个村民小组,总人口2.16万人。"
+
+
+def test_find_wanted_number_without_focus_is_the_first_number():
+    assert find_wanted("number", MINGXIKOU) == (5, 7)
+    assert MINGXIKOU[5:7] == "18"
+
+
+def test_find_wanted_number_near_the_focus_word():
+    text = "全乡共有专任教师120名,分布在全乡十个行政村的各所村级小学和乡中心小学里,在校学生2300人。"
+    start, end = find_wanted("number", text, ["学生"])
+    assert text[start:end] == "2300"
+    start, end = find_wanted("number", text, ["教师"])
+    assert text[start:end] == "120"
+    assert find_wanted("number", text, ["幼儿园"]) is None  # no number stands near a word that is absent
+
+
+@pytest.mark.parametrize("text, focus, number", [
+    ("上坪乡位于永安市东北部,辖10个行政村46个自然村,总人口6659人。", "总人口", "6659"),
+    (MINGXIKOU, "人口", "2.16"),
+    ("初中巩固率要达98%,初中毕业生的合格率要达95%。", "合格率", "95%"),
+])
+def test_find_wanted_number_takes_the_number_that_follows_the_focus_word(text, focus, number):
+    start, end = find_wanted("number", text, [focus])
+    assert text[start:end] == number
+
+
+def test_find_wanted_number_keeps_decimals_and_percentages():
+    text = "近年全乡婚检率达到98%以上"
+    start, end = find_wanted("number", text)
+    assert text[start:end] == "98%"
+    text = "总人口2.16万人"
+    start, end = find_wanted("number", text)
+    assert text[start:end] == "2.16"
+
+
+def test_find_wanted_number_skips_list_numbering_and_slogans():
+    assert find_wanted("number", "1、实施优质服务工程,提升群众国策意识") is None
+    assert find_wanted("number", "(2)开足开齐课程,实施“三个文明”建设") is None
+    text = "一、加强领导。投入经费八万多元"
+    start, end = find_wanted("number", text)
+    assert text[start:end] == "八万多元"
+
+
+def test_find_wanted_date_and_name():
+    text = "2010年3月召开动员大会"
+    start, end = find_wanted("date", text)
+    assert text[start:end] == "2010年"
+    text = "叶首得(永安市上坪乡党委书记)在会上讲话"
+    start, end = find_wanted("name", text)
+    assert text[start:end] == "叶首得(永安市上坪乡党委书记)"
+    assert find_wanted("name", "由乡党委书记任组长") is None  # a post is not a name
+
+
+def test_find_wanted_without_a_kind_finds_nothing():
+    assert find_wanted(None, MINGXIKOU) is None
+    assert find_wanted("colour", MINGXIKOU) is None
