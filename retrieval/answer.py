@@ -95,7 +95,10 @@ class Composer:
             reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
             return render_refusal(question, hits, lang, reason, confidence)
         if kind:  # lead with a sentence that holds the asked-for thing
-            with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
+            # a number is exact, so any of the best sentences holding it leads; a date or name must
+            # also score close to the best, since "什么时候" is often answered by a phrase, not a date
+            floor = 0.0 if kind == "number" else 0.8 * candidates[0].score
+            with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             candidates = with_span + [c for c in candidates if c not in with_span]
         place = self._other_place(question, tokens, candidates[0]) if form == "factoid" else ""
         if place:  # the fact found is about somewhere else
@@ -159,8 +162,10 @@ class Composer:
         """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,
         and how much of the question the best passage covers."""
         best_dense = max(c.dense for c in candidates)
-        dense = min(1.0, max(0.0, (best_dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
         cover = self.terms.coverage(tokens, normalize(hits[0].chunk.context_text))
+        if best_dense == 0.0:  # no query vector (BM25-only search): term coverage is all there is
+            return round(cover, 4)
+        dense = min(1.0, max(0.0, (best_dense - SENTENCE_FLOOR) / (SENTENCE_CEIL - SENTENCE_FLOOR)))
         return round(0.5 * dense + 0.5 * cover, 4)
 
     def _places(self, tokens: list[str]) -> list[str]:
