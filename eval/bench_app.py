@@ -104,6 +104,6 @@ def measure_app(index_dir: Path, corpus: Path, model: str, questions: list[str],
         "first_answer_refused": last["first_answer_refused"],
         "api_ms": last["api_ms"],
         "serve_peak_rss_mb": round(last["serve_memory_mb"]["hwm_mb"], 1),
-        "serve_rss_mb": round(last["serve_memory_mb"]["rss_mb"], 1),
-        "first_answer_rss_mb": round(last["after_first_answer_mb"]["rss_mb"], 1),
+        "serve_rss_mb": last["serve_memory_mb"]["rss_mb"], "serve_anon_mb": last["serve_memory_mb"].get("anon_mb"),
+        "first_answer_rss_mb": last["after_first_answer_mb"]["rss_mb"],
     }

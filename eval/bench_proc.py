@@ -48,18 +48,24 @@ def run_worker(module: str, args: list[str], timeout: float = 3600) -> dict:
 
 
 def print_result(result: dict) -> None:
-    """A worker's last act: its result as one JSON line, with its own peak resident memory."""
-    print(json.dumps({**result, "vm_hwm_mb": own_memory_mb()["hwm_mb"]}))
+    """A worker's last act: its result as one JSON line, with its own peak resident memory and what
+    is resident as it ends (anon_mb: its own memory; file_mb: mapped index files)."""
+    memory = own_memory_mb()
+    print(json.dumps({**result, "vm_hwm_mb": memory["hwm_mb"], "anon_mb": memory.get("anon_mb"),
+                      "file_mb": memory.get("file_mb")}))
 
 
 def proc_memory_mb(pid: int) -> dict:
-    """Resident memory of a live process from /proc: {"rss_mb": now, "hwm_mb": peak so far}."""
-    fields = {}
+    """Resident memory of a live process from /proc/PID/status, in MB: rss_mb now, hwm_mb its peak,
+    and now split into anon_mb (its own) and file_mb (pages of memory-mapped files: page cache,
+    shared with other processes and given back under pressure)."""
+    names = {"VmRSS": "rss_mb", "VmHWM": "hwm_mb", "RssAnon": "anon_mb", "RssFile": "file_mb"}
+    out = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            fields[key] = int(value.split()[0]) / 1024
-    return {"rss_mb": fields.get("VmRSS"), "hwm_mb": fields.get("VmHWM")}
+        if key in names:
+            out[names[key]] = round(int(value.split()[0]) / 1024, 1)
+    return out
 
 
 def own_memory_mb() -> dict:

@@ -7,15 +7,12 @@ up to the total, with "other" the remainder (glue code, place splitting, questio
 """
 from __future__ import annotations
 
-import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
-from eval.bench_proc import median_of, own_memory_mb, percentiles
+from eval.bench_proc import median_of, percentiles
 
 STAGES = ("prepare", "tokenize", "embed", "bm25", "dense", "fusion", "answer", "other")
 
@@ -92,11 +89,9 @@ def one_pass(pipeline, clock: StageClock, questions: list[str]) -> tuple[list[fl
 def measure_queries(index_dir: Path, questions: list[str], repeats: int,
                     log: Callable[[str], None] = print) -> dict:
     """Open the pipeline once (timed), warm it with one question, then `repeats` passes over
-    `questions`; the figures are medians over passes. Also returns the question vectors (for the
-    scale benchmark's queries) under "_query_vectors"."""
+    `questions`; the figures are medians over passes."""
     from retrieval.pipeline import Pipeline
 
-    before = own_memory_mb()["rss_mb"]
     start = time.perf_counter()
     pipeline = Pipeline.open(index_dir)
     open_s = time.perf_counter() - start
@@ -111,7 +106,6 @@ def measure_queries(index_dir: Path, questions: list[str], repeats: int,
         stage_passes.append({k: percentiles(v) for k, v in stages.items()})
         log(f"  query pass {r + 1}/{repeats}: p50 {passes[-1]['p50']:.1f} ms, p95 {passes[-1]['p95']:.1f} ms")
     index = pipeline.searcher.index
-    vectors = np.stack([pipeline.searcher.query_vector(pipeline.searcher.prepare(q).text) for q in questions])
     return {
         "index_dir": str(index_dir), "model": index.model, "chunks": len(index.chunks),
         "sentences": len(index.sentences), "faiss": index.manifest.get("faiss", {}),
@@ -120,17 +114,4 @@ def measure_queries(index_dir: Path, questions: list[str], repeats: int,
         "query_ms": median_of(passes),
         "stages_ms": {k: median_of([p[k] for p in stage_passes]) for k in STAGES},
         "passes": passes, "not_instrumented": missing,
-        "process_rss_mb": round(own_memory_mb()["rss_mb"] - before, 1),
-        "_query_vectors": vectors,
     }
-
-
-def stage_share(result: dict) -> dict[str, float]:
-    """Each stage's share of the mean query time (for the printed table)."""
-    means = {k: v["mean"] for k, v in result["stages_ms"].items()}
-    total = sum(means.values()) or 1.0
-    return {k: m / total for k, m in means.items()}
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)

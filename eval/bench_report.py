@@ -35,12 +35,14 @@ def evaluate_targets(result: dict) -> list[dict]:
                         "note": f"measured on a {subset:,}-character subset (--quick)"})
             continue
         out.append({"target": name, "value": value, "met": None if value is None else value <= target})
-    faiss, bm25 = _row(result, "faiss", SCALE_N), _row(result, "bm25", SCALE_N)
+    faiss, bm25, both = (_row(result, engine, SCALE_N) for engine in ("faiss", "bm25", "searcher"))
     for name, row, key, limit, better in (
             ("1M chunks: FAISS search p95 ≤ 150 ms", faiss, "p95_ms", 150.0, "low"),
             ("1M chunks: BM25 search p95 ≤ 150 ms", bm25, "p95_ms", 150.0, "low"),
+            ("1M chunks: hybrid Searcher p95 ≤ 150 ms", both, "p95_ms", 150.0, "low"),
             ("1M chunks: FAISS resident memory ≤ 3 GB", faiss, "rss_mb", 3072.0, "low"),
             ("1M chunks: BM25 resident memory ≤ 3 GB", bm25, "rss_mb", 3072.0, "low"),
+            ("1M chunks: hybrid Searcher resident memory ≤ 3 GB", both, "rss_mb", 3072.0, "low"),
             ("1M chunks: FAISS recall@10 ≥ 0.95 against exact", faiss, "recall@10", 0.95, "high")):
         value = row.get(key) if row else None
         met = None if value is None else (value <= limit if better == "low" else value >= limit)
@@ -56,8 +58,9 @@ def _fmt(value, unit: str = "", digits: int = 1) -> str:
 
 def _build_lines(b: dict) -> list[str]:
     c = b["corpus"]
+    subset = f" (first ~{b['subset_chars']:,} characters)" if b.get("subset_chars") else ""
     return [
-        f"Build  {c['dir']}: {c['files']} files, {c['chars']:,} chars, {c['chunks']} chunks + {c['sentences']} "
+        f"Build  {c['dir']}{subset}: {c['files']} files, {c['chars']:,} chars, {c['chunks']} chunks + {c['sentences']} "
         f"sentences = {c['texts_embedded']} texts embedded, model {b['model']}, median of {b['repeats']}",
         f"  cold build              {_fmt(b['cold_s'], ' s')}   {_fmt(b['chars_per_s'], ' chars/s')}   "
         f"{_fmt(b['chunks_per_s'], ' chunks/s', 2)}   peak RSS {_fmt(b['peak_rss_mb'], ' MB', 0)}",
@@ -92,13 +95,13 @@ def _app_lines(a: dict) -> list[str]:
 
 def _scale_lines(s: dict) -> list[str]:
     lines = [f"Scale  synthetic, dim {s['dim']}, {s['queries']} queries × {s['repeats']} passes",
-             f"  {'chunks':>9}  {'engine':6}  {'index':26}  {'build s':>8}  {'disk MB':>8}  {'RSS MB':>7}  "
-             f"{'p50 ms':>7}  {'p95 ms':>7}  {'recall@10':>9}"]
+             f"  {'chunks':>9}  {'engine':8}  {'index':26}  {'build s':>8}  {'disk MB':>8}  {'RSS MB':>7}  "
+             f"{'anon MB':>7}  {'p50 ms':>7}  {'p95 ms':>7}  {'recall@10':>9}"]
     for r in s["rows"]:
-        lines.append(f"  {r['n']:>9,}  {r['engine']:6}  {r['type'][:26]:26}  {_fmt(r.get('build_s'), '', 1):>8}  "
+        lines.append(f"  {r['n']:>9,}  {r['engine']:8}  {r['type'][:26]:26}  {_fmt(r.get('build_s'), '', 1):>8}  "
                      f"{_fmt(r.get('disk_mb'), '', 1):>8}  {_fmt(r.get('rss_mb'), '', 0):>7}  "
-                     f"{_fmt(r.get('p50_ms'), '', 2):>7}  {_fmt(r.get('p95_ms'), '', 2):>7}  "
-                     f"{_fmt(r.get('recall@10'), '', 3):>9}")
+                     f"{_fmt(r.get('anon_mb'), '', 0):>7}  {_fmt(r.get('p50_ms'), '', 2):>7}  "
+                     f"{_fmt(r.get('p95_ms'), '', 2):>7}  {_fmt(r.get('recall@10'), '', 3):>9}")
     return lines
 
 

@@ -21,8 +21,8 @@ TRUTH_BLOCK = 100_000  # rows scored at a time for the exact top 10
 
 def reference_vectors(index_dir: Path) -> np.ndarray:
     """The bundled index's chunk and sentence vectors: what the synthetic ones imitate."""
-    parts = [np.load(index_dir / name) for name in ("vectors.npy", "sentence_vectors.npy") if (index_dir / name).exists()]
-    return np.concatenate([p for p in parts if len(p)])
+    names = [n for n in ("vectors.npy", "sentence_vectors.npy") if (index_dir / n).exists()]
+    return np.concatenate([part for part in (np.load(index_dir / n) for n in names) if len(part)])
 
 
 def exact_top(vectors: np.ndarray, queries: np.ndarray, k: int = 10) -> np.ndarray:
@@ -41,15 +41,15 @@ def exact_top(vectors: np.ndarray, queries: np.ndarray, k: int = 10) -> np.ndarr
 
 def _faiss_rows(n: int, vec: Path, work: Path, repeats: int) -> list[dict]:
     built = run_worker("eval.bench_workers", ["faiss-build", "--vectors", str(vec), "--out", str(work / "faiss.index")])
-    found = run_worker("eval.bench_workers", ["faiss-search", "--index", str(work / "faiss.index"), "--vectors", str(vec),
-                                              "--queries", str(work / "queries.npy"), "--truth", str(work / "truth.npy"),
-                                              "--repeats", str(repeats)])
+    found = run_worker("eval.bench_workers", ["faiss-search", "--index", str(work / "faiss.index"),
+                                              "--vectors", str(vec), "--queries", str(work / "queries.npy"),
+                                              "--truth", str(work / "truth.npy"), "--repeats", str(repeats)])
     rows = [{"n": n, "engine": "faiss", "type": built["index"]["type"],
              "params": {k: v for k, v in built["index"].items() if k not in ("type", "ntotal")},
              "build_s": round(built["seconds"], 2), "build_peak_rss_mb": round(built["peak_rss_mb"], 1),
              "disk_mb": disk_mb(work / "faiss.index"), "vectors_disk_mb": disk_mb(vec),
              "load_s": round(found["load_s"], 3), "rss_mb": round(found["peak_rss_mb"], 1),
-             "index_rss_mb": round(found["index_rss_mb"], 1),
+             "anon_mb": found["anon_mb"], "index_rss_mb": round(found["index_rss_mb"], 1),
              "p50_ms": found["search_ms"]["p50"], "p95_ms": found["search_ms"]["p95"],
              "recall@10": round(found["recall@10"], 4),
              "searcher_p50_ms": found["searcher_ms"]["p50"], "searcher_p95_ms": found["searcher_ms"]["p95"],
@@ -58,7 +58,8 @@ def _faiss_rows(n: int, vec: Path, work: Path, repeats: int) -> list[dict]:
         exact = run_worker("eval.bench_workers", ["exact-search", "--vectors", str(vec), "--queries",
                                                   str(work / "queries.npy"), "--repeats", str(repeats)])
         rows.append({"n": n, "engine": "exact", "type": "numpy dot (memory-mapped)", "disk_mb": disk_mb(vec),
-                     "rss_mb": round(exact["peak_rss_mb"], 1), "p50_ms": exact["search_ms"]["p50"],
+                     "rss_mb": round(exact["peak_rss_mb"], 1), "anon_mb": exact["anon_mb"],
+                     "p50_ms": exact["search_ms"]["p50"],
                      "p95_ms": exact["search_ms"]["p95"], "recall@10": 1.0})
     return rows
 
@@ -69,18 +70,28 @@ def _bm25_row(n: int, reference: Path, work: Path, repeats: int) -> dict:
                                               "--out", str(out)])
     found = run_worker("eval.bench_workers", ["bm25-search", "--dir", str(out), "--queries",
                                               str(work / "query_tokens.json"), "--repeats", str(repeats)])
-    return {"n": n, "engine": "bm25", "type": "bm25s (k1=1.2, b=0.75)", "postings": built["postings"],
+    return {"n": n, "engine": "bm25", "type": "bm25s scores, top 200", "postings": built["postings"],
             "build_s": round(built["seconds"], 2), "build_peak_rss_mb": round(built["peak_rss_mb"], 1),
             "disk_mb": disk_mb(out), "load_s": round(found["load_s"], 3), "rss_mb": round(found["peak_rss_mb"], 1),
-            "index_rss_mb": round(found["index_rss_mb"], 1),
+            "anon_mb": found["anon_mb"], "index_rss_mb": round(found["index_rss_mb"], 1),
             "p50_ms": found["search_ms"]["p50"], "p95_ms": found["search_ms"]["p95"],
-            "get_scores_p50_ms": found["get_scores_ms"]["p50"], "get_scores_p95_ms": found["get_scores_ms"]["p95"]}
+            "retrieve_p50_ms": found["retrieve_ms"]["p50"], "retrieve_p95_ms": found["retrieve_ms"]["p95"]}
 
 
-def measure_scale(index_dir: Path, query_vectors: np.ndarray, query_tokens: list[list[str]], work: Path,
+def _searcher_row(n: int, index_dir: Path, work: Path, qa: Path, repeats: int) -> dict:
+    found = run_worker("eval.bench_searcher", ["--dir", str(work), "--reference", str(index_dir), "--n", str(n),
+                                               "--qa", str(qa), "--repeats", str(repeats)])
+    return {"n": n, "engine": "searcher", "type": "Searcher (hybrid, fused)", "load_s": round(found["load_s"], 2),
+            "rss_mb": round(found["peak_rss_mb"], 1), "anon_mb": found["anon_mb"], "p50_ms": found["search_ms"]["p50"],
+            "p95_ms": found["search_ms"]["p95"], "stages_ms": found["stages_ms"]}
+
+
+def measure_scale(index_dir: Path, query_vectors: np.ndarray, query_tokens: list[list[str]], qa: Path, work: Path,
                   sizes: tuple[int, ...] = SIZES, repeats: int = 3, log: Callable[[str], None] = print) -> dict:
     """The scale rows for each size in `sizes`; synthetic files live under `work` and are removed
-    after each size. The queries are the QA questions: their vectors and their BM25 tokens."""
+    after each size. The queries are the questions of `qa`: their vectors and their BM25 tokens.
+    Rows: the FAISS index chosen for the size, exact search for comparison (above FLAT_MAX), BM25,
+    and the whole hybrid Searcher (eval/bench_searcher.py) over both."""
     model = fit_vectors(reference_vectors(index_dir))
     rows = []
     for n in sizes:
@@ -98,6 +109,8 @@ def measure_scale(index_dir: Path, query_vectors: np.ndarray, query_tokens: list
             log(f"  scale {n:,}: FAISS {rows[-1 if n <= FLAT_MAX else -2]['type']} done")
             rows.append(_bm25_row(n, index_dir / "bm25", size_dir, repeats))
             log(f"  scale {n:,}: BM25 done")
+            rows.append(_searcher_row(n, index_dir, size_dir, qa, repeats))
+            log(f"  scale {n:,}: hybrid searcher done")
         finally:
             shutil.rmtree(size_dir, ignore_errors=True)
     return {"sizes": list(sizes), "queries": len(query_vectors), "repeats": repeats, "dim": model.dim,

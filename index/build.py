@@ -173,7 +173,8 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
         shutil.rmtree(tmp)
     settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
     try:
-        write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer, sentences, s_vectors)
+        write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer, sentences, s_vectors,
+                    faiss_kind=settings.faiss_index)
         swap_in(tmp, settings.index_dir)
     finally:
         if tmp.exists():
@@ -204,7 +205,7 @@ def _manifest(settings: IndexSettings, embedder: Embedder, tokenizer: Tokenizer,
                       "user_terms": len(tokenizer.user_terms), "dictionary_hash": tokenizer.dictionary_hash},
         "chunking": settings.chunking(),
         "dedup": {"method": "MinHash 4-char shingles, 128 permutations", "threshold": settings.dedup_threshold},
-        "faiss": {"type": "IndexFlatIP"},
+        "faiss": {"kind": settings.faiss_index},  # write_index adds the type and parameters it chose
         "corpus": {"dir": str(settings.corpus_dir), "sha256": corpus_hash(files), "files": files},
         "sentence_vectors": settings.sentence_vectors,
         "counts": {"files": summary.files, "articles": summary.articles, "chunks": summary.chunks,

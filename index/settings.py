@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.embedders import DEFAULT_MODEL
+from index.faiss_index import KINDS as FAISS_KINDS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "data" / "reports"
@@ -22,6 +23,7 @@ class IndexSettings:
     dedup_threshold: float = 0.7
     batch_size: int = 16
     sentence_vectors: bool = True  # embed every sentence too, so answers can pick sentences by meaning
+    faiss_index: str = "auto"  # FAISS index type; "auto" chooses by corpus size (index/faiss_index.py)
 
     def __post_init__(self) -> None:
         if not 50 <= self.chunk_size <= 4000:
@@ -32,6 +34,8 @@ class IndexSettings:
             raise ValueError(f"dedup_threshold {self.dedup_threshold} must be between 0.3 and 1.0")
         if self.batch_size < 1:
             raise ValueError(f"batch_size {self.batch_size} must be at least 1")
+        if self.faiss_index not in FAISS_KINDS:
+            raise ValueError(f"faiss_index {self.faiss_index!r} is not one of {', '.join(FAISS_KINDS)}")
 
     def chunking(self) -> dict:
         return {"splitter": "langchain RecursiveCharacterTextSplitter", "chunk_size": self.chunk_size,

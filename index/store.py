@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.faiss_index import describe, make_faiss_index
 from index.tokens import Tokenizer
 from index.types import Article, Chunk, Heading, SentenceRef
 
@@ -76,16 +77,6 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def make_faiss_index(vectors: np.ndarray):
-    """Exact inner-product search: the vectors are normalised, so this is cosine similarity."""
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
-
-
 def make_bm25(token_lists: list[list[str]]):
     import bm25s
 
@@ -96,15 +87,19 @@ def make_bm25(token_lists: list[list[str]]):
 
 def write_index(path: Path, manifest: dict, articles: list[Article], chunks: list[Chunk],
                 vectors: np.ndarray, token_lists: list[list[str]], tokenizer: Tokenizer,
-                sentences: list[SentenceRef] = (), sentence_vectors: np.ndarray | None = None) -> None:
-    """Write a complete index into `path` (a new, empty folder)."""
+                sentences: list[SentenceRef] = (), sentence_vectors: np.ndarray | None = None,
+                faiss_kind: str = "auto") -> None:
+    """Write a complete index into `path` (a new, empty folder). `faiss_kind` is passed to
+    index.faiss_index.make_faiss_index ("auto": by corpus size); the manifest records what it made."""
     import faiss
 
     path.mkdir(parents=True)
     _write_jsonl(path / "articles.jsonl", [article_to_dict(a) for a in articles])
     _write_jsonl(path / "chunks.jsonl", [chunk_to_dict(c) for c in chunks])
     np.save(path / "vectors.npy", vectors.astype(np.float32))
-    faiss.write_index(make_faiss_index(vectors), str(path / "faiss.index"))
+    faiss_index = make_faiss_index(vectors, faiss_kind)
+    faiss.write_index(faiss_index, str(path / "faiss.index"))
+    manifest = {**manifest, "faiss": {"kind": faiss_kind, **describe(faiss_index)}}
     make_bm25(token_lists).save(str(path / "bm25"), show_progress=False)
     tokenizer.save(path / "userdict.txt")
     _write_jsonl(path / "sentences.jsonl", [asdict(r) for r in sentences])
@@ -179,7 +174,8 @@ def load_index(path: Path, expected_model: str | None = None) -> LoadedIndex:
         articles = [article_from_dict(d) for d in _read_jsonl(path / "articles.jsonl")]
         chunks = [chunk_from_dict(d) for d in _read_jsonl(path / "chunks.jsonl")]
         vectors = np.load(path / "vectors.npy", mmap_mode="r", allow_pickle=False)
-        faiss_index = faiss.read_index(str(path / "faiss.index"))
+        # memory-mapped: loads at once, and a large index's lists become resident only as searched
+        faiss_index = faiss.read_index(str(path / "faiss.index"), faiss.IO_FLAG_MMAP)
         bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True)
         tokenizer = Tokenizer.load(path / "userdict.txt")
         sentences = [SentenceRef(**d) for d in _read_jsonl(path / "sentences.jsonl")]

@@ -6,14 +6,24 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.embedders import DEFAULT_MODEL
+from index.store import REBUILD_HINT, IndexLoadError
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
 from retrieval.query import MAX_QUESTION_CHARS, detect_lang
 from retrieval.search import Filters, Searcher, SearchSettings
 from retrieval.types import Answer
 
+MAX_HISTORY = 10  # earlier questions kept; only the last one is folded into a follow-up anyway
 _SEARCHABLE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\u3400-\u4dbf]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0/C1 control characters, and lone surrogates (from a JSON "\ud800" or undecodable argv bytes),
+# which cannot be encoded as UTF-8 and would break the tokenizer, the logs and the JSON answer.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_question(text: object) -> str:
+    """`text` as a question: a string, without control characters or lone surrogates, stripped."""
+    return _CONTROL.sub("", text if isinstance(text, str) else "").strip()
 
 
 @dataclass
@@ -24,14 +34,19 @@ class Pipeline:
     @classmethod
     def open(cls, index_dir: Path, search: SearchSettings | None = None,
              compose: ComposeSettings | None = None) -> "Pipeline":
-        """Load the index once; raises IndexLoadError (with the fix) when it is missing or broken."""
+        """Load the index once and check its query encoder works with it.
+
+        Raises IndexLoadError (with the fix) when the index is missing or broken, when its vectors
+        disagree with the manifest's model, or when that model cannot be loaded here.
+        """
         searcher = Searcher.open(index_dir, search)
+        _check_encoder(searcher)
         return cls(searcher, Composer(searcher.index, compose or ComposeSettings()))
 
     def ask(self, question: str, history: list[str] | None = None, k: int = 10,
             filters: Filters | None = None) -> Answer:
         """Answer one question; `history` holds the user's earlier questions, oldest first."""
-        question = _CONTROL.sub("", question or "").strip()
+        question = clean_question(question)
         lang = detect_lang(question)
         if not question:
             return Answer(question="", text=say("empty_question", lang), refused=True, lang=lang)
@@ -41,9 +56,34 @@ class Pipeline:
             notice = say("truncated", lang, n=MAX_QUESTION_CHARS)
         if not _SEARCHABLE.search(question):
             return Answer(question=question, text=say("no_content_question", lang), refused=True, lang=lang)
-        query = self.searcher.prepare(question, history)
+        # earlier questions come from the client as well: bounded like the question itself
+        history = [clean_question(h)[:MAX_QUESTION_CHARS] for h in list(history or [])[-MAX_HISTORY:]]
+        query = self.searcher.prepare(question, [h for h in history if h])
         hits = self.searcher.search_prepared(query, k=k, filters=filters)
         vector = self.searcher.query_vector(query.text) if hits and self.searcher.settings.mode != "bm25" else None
         answer = self.composer.compose(question, hits, query_text=query.lexical_text, query_vector=vector)
         answer.notice = notice
         return answer
+
+
+def _check_encoder(searcher: Searcher) -> None:
+    """Embed one probe question, as the first real one would, so that a model that cannot be loaded
+    or vectors of another dimension (a manifest copied from another index) fail here, with the fix."""
+    index = searcher.index
+    model = index.manifest["model"]["name"]
+    hint = REBUILD_HINT.format(dir=index.path)
+    dims = {"manifest": index.manifest["model"].get("dim"), "vectors": int(index.vectors.shape[1]),
+            "faiss": int(index.faiss_index.d)}
+    dims = {k: v for k, v in dims.items() if v is not None}
+    if searcher.settings.mode != "bm25":
+        try:
+            dims["query encoder"] = int(len(searcher.query_vector("query")))
+        except Exception as exc:  # the embedders raise many types for a model that is not there
+            raise IndexLoadError(f"index at {index.path} was built with model {model!r}, which cannot be "
+                                 f"loaded here ({exc.__class__.__name__}: {exc}); make that model available, "
+                                 f"or rebuild with `python -m index build --index-dir {index.path} "
+                                 f"--model {DEFAULT_MODEL}`") from exc
+    if len(set(dims.values())) > 1:
+        found = ", ".join(f"{k} {v}" for k, v in dims.items())
+        raise IndexLoadError(f"index at {index.path} is inconsistent: vector dimensions differ ({found}); "
+                             f"the manifest may come from another index; {hint}")

@@ -147,7 +147,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
-    with pytest.raises(UnreadableFile, match="over the 64 MB limit; split the file"):
+    with pytest.raises(UnreadableFile, match=f"over the {MAX_FILE_BYTES // 2**20} MB limit; split the file"):
         read_document(path)
 
 

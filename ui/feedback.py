@@ -17,6 +17,14 @@ def validate_rating(rating: str, lang: str = "zh") -> str:
     return rating
 
 
+# /feedback takes all of these from the client: bounded, so one request cannot write megabytes to the log
+MAX_COMMENT, MAX_TEXT, MAX_CITATIONS, MAX_HISTORY = 2000, 20_000, 20, 10
+
+
+def _cut(value: object, n: int) -> str:
+    return str(value if value is not None else "")[:n]
+
+
 def feedback_record(answer: dict, rating: str, comment: str, settings: dict, manifest: dict | None,
                     history: list[str] | None = None) -> dict:
     """One log line: the question, the answer and its citations as shown, the rating, and what produced it.
@@ -24,15 +32,15 @@ def feedback_record(answer: dict, rating: str, comment: str, settings: dict, man
     `answer` is Answer.to_dict(); `manifest` the index manifest (None when no index is loaded).
     """
     manifest = manifest or {}
-    citations = [{k: c.get(k) for k in ("marker", "report", "article_index", "article_title", "section_path",
-                                          "start", "end", "quote")} for c in answer.get("citations", [])]
+    fields = ("marker", "report", "article_index", "article_title", "section_path", "start", "end", "quote")
+    citations = [{k: c.get(k) for k in fields} for c in answer.get("citations", [])[:MAX_CITATIONS]]
     return {
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "rating": validate_rating(rating),
-        "comment": (comment or "").strip(),
-        "question": answer.get("question", ""),
-        "history": list(history or []),
-        "answer": answer.get("text", ""),
+        "comment": _cut(comment, MAX_COMMENT).strip(),
+        "question": _cut(answer.get("question", ""), MAX_TEXT),
+        "history": [_cut(h, MAX_TEXT) for h in list(history or [])[-MAX_HISTORY:]],
+        "answer": _cut(answer.get("text", ""), MAX_TEXT),
         "refused": bool(answer.get("refused", False)),
         "confidence": answer.get("confidence"),
         "citations": citations,
@@ -51,7 +59,8 @@ def append_jsonl(path: Path, record: dict) -> None:
     subtle: O_APPEND makes each write() land at the end of the file, and one write() of one whole
     line under an exclusive flock means two submissions can neither interleave nor overwrite.
     """
-    data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    # "replace": a lone surrogate sent by a client becomes "?" instead of failing the whole line
+    data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

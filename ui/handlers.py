@@ -13,6 +13,7 @@ from pathlib import Path
 import gradio as gr
 
 from prompts.ui import RATINGS, ui_text
+from retrieval.pipeline import clean_question
 from retrieval.search import Filters
 from retrieval.types import Answer
 from ui.conversation import Turn, chat_messages, history_of, turn_at_message
@@ -61,7 +62,8 @@ class Handlers:
             log.exception("answering %r failed", question)
             lang = "en" if _english(question) else "zh"
             answer = Answer(question=question or "", text=ui_text("error", lang), refused=True, lang=lang)
-        return Turn(question=(question or "").strip(), answer=answer, history=history, settings=settings)
+        # cleaned as Pipeline.ask cleans it: a lone surrogate would break the export and the feedback log
+        return Turn(question=clean_question(question), answer=answer, history=history, settings=settings)
 
     @guarded
     def respond(self, question, turns, reports, articles, passages, show_scores):

@@ -11,6 +11,9 @@ import re
 from index.types import Article
 
 _MARKER = re.compile(r"【(\d+)】")
+# The line breaks Markdown knows. Every one becomes <br>, so no text can hold a blank line, which
+# would end the HTML block of a chat message and let the rest be read as Markdown (links, images).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def esc(text: object) -> str:
@@ -84,10 +87,14 @@ def highlight_terms(text: str, terms: tuple[str, ...] | list[str]) -> str:
     return "".join(out)
 
 
+def with_breaks(text: str) -> str:
+    """Escaped `text`, its line breaks as <br>."""
+    return "<br>".join(esc(line) for line in _LINE_BREAK.split(text))
+
+
 def with_markers(text: str) -> str:
     """Escaped `text`, its 【n】 citation markers styled, line breaks kept."""
-    lines = [_MARKER.sub(r'<sup class="cite">【\1】</sup>', esc(line)) for line in text.split("\n")]
-    return "<br>".join(lines)
+    return _MARKER.sub(r'<sup class="cite">【\1】</sup>', with_breaks(text))
 
 
 def article_html(article: Article, start: int | None = None, end: int | None = None,

@@ -19,6 +19,9 @@ FONTS = ["system-ui", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "san
 SCROLL_TO_QUOTE = ("() => { setTimeout(() => { const m = document.querySelector('#article-view mark');"
                    " if (m) m.scrollIntoView({block: 'center', behavior: 'smooth'}); }, 150); }")
 PRIVATE = {"api_visibility": "private"}  # UI events stay out of the API page; /ask and /feedback are the API
+# Every event that answers a question (the API's /ask and the chat's send, Enter and example) shares
+# one concurrency group, so the queue's default_concurrency_limit (app.py) bounds them all together.
+ANSWERING = "answer"
 
 
 def theme() -> gr.themes.Base:
@@ -33,7 +36,9 @@ def _both(key: str) -> str:
 
 def build_app(service: IndexService, feedback_log: Path) -> gr.Blocks:
     """The Gradio Blocks of the app; `service` holds the (possibly still building) index."""
-    with gr.Blocks(title=ui_text("title"), analytics_enabled=False) as demo:
+    # Every answer writes a conversation export that Gradio copies into its cache: hourly, copies
+    # older than a day are deleted, so a long-running server does not fill the disk.
+    with gr.Blocks(title=ui_text("title"), analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         c = SimpleNamespace(turns=gr.State([]), selected=gr.State(None))
         c.header = gr.HTML(header_html(service), elem_id="header")
         c.timer = gr.Timer(2.0, active=False)  # polls the header while a first build runs
@@ -52,15 +57,19 @@ def build_app(service: IndexService, feedback_log: Path) -> gr.Blocks:
         refreshed = [c.header, c.reports, c.articles, c.browse_report, c.browse_article, c.browse_view, c.timer]
         demo.load(b.refresh, None, refreshed, show_progress="hidden", **PRIVATE)
         c.timer.tick(b.refresh, None, refreshed, show_progress="hidden", **PRIVATE)
-        gr.api(h.api_ask, api_name="ask")
+        gr.api(h.api_ask, api_name="ask", concurrency_id=ANSWERING)
         gr.api(h.api_feedback, api_name="feedback")
     return demo
 
 
 def _chat_column(c: SimpleNamespace) -> None:
+    # Messages are HTML built by ui/sources.py with every question and report text escaped; the
+    # browser-side sanitiser stays on as a second line, custom tags are not let through, and
+    # LaTeX is off so a "$$" in a report shows as written.
     c.chatbot = gr.Chatbot(label=ui_text("chat_label"), elem_id="chatbot", height=560, buttons=["copy"],
                            placeholder=f"### {ui_text('placeholder_title')}\n{ui_text('placeholder_body')}",
-                           examples=[{"text": q} for q in EXAMPLE_QUESTIONS], feedback_options=None)
+                           examples=[{"text": q} for q in EXAMPLE_QUESTIONS], feedback_options=None,
+                           sanitize_html=True, allow_tags=False, latex_delimiters=[])
     with gr.Row(elem_id="ask-row"):
         c.question = gr.Textbox(show_label=False, placeholder=ui_text("input_placeholder"), scale=8, max_lines=4,
                                 elem_id="question", autofocus=True)
@@ -106,7 +115,7 @@ def _wire_chat(c: SimpleNamespace, h: Handlers) -> None:
     inputs = [c.question, c.turns, c.reports, c.articles, c.passages, c.show_scores]
     outputs = [c.chatbot, c.turns, c.selected, c.sources, c.picker, c.article, c.target, c.thanks, c.export,
                c.question]
-    answering = {"show_progress_on": [c.chatbot], **PRIVATE}
+    answering = {"show_progress_on": [c.chatbot], "concurrency_id": ANSWERING, **PRIVATE}
     c.question.submit(h.respond, inputs, outputs, **answering)
     c.send.click(h.respond, inputs, outputs, **answering)
     c.chatbot.example_select(_example_text, None, c.question, queue=False, **PRIVATE).then(

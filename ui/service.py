@@ -54,6 +54,11 @@ class IndexService:
         except IndexLoadError as exc:
             self._fail(str(exc))
             return
+        except Exception as exc:  # unforeseen: the page says so instead of the app failing to start
+            log.exception("loading the index failed")
+            self._fail(f"{exc.__class__.__name__}: {exc}; rebuild it with "
+                       f"`python -m index build --index-dir {self.index_dir}`")
+            return
         with self._lock:
             self._pipeline, self.state, self.detail = pipeline, READY, ""
         log.info("index loaded from %s", self.index_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prompts import text as say
 from prompts.ui import ui_text
 from retrieval.types import Answer, Citation, Hit
-from ui.html import esc, highlight_quote, highlight_spans, highlight_terms, locate, with_markers
+from ui.html import esc, highlight_quote, highlight_spans, highlight_terms, locate, with_breaks, with_markers
 
 QUOTE_CONTEXT = 160  # characters of the paragraph shown either side of a quote; the article shows all
 
@@ -17,13 +17,13 @@ def answer_message(answer: Answer) -> str:
     is passed through as HTML, so `*`, `#` or `1.` in a report stay plain text.
     """
     css = "answer refused" if answer.refused else "answer"
-    notice = f'<div class="notice">{esc(answer.notice)}</div>' if answer.notice else ""
+    notice = f'<div class="notice">{with_breaks(answer.notice)}</div>' if answer.notice else ""
     return f'<div class="{css}">{notice}{with_markers(answer.text)}</div>'
 
 
 def question_message(question: str) -> str:
-    """The user's chat bubble, escaped."""
-    return f'<div class="question">{esc(question)}</div>'
+    """The user's chat bubble, escaped, its line breaks kept (see answer_message)."""
+    return f'<div class="question">{with_breaks(question)}</div>'
 
 
 def section_label(citation_or_chunk, lang: str) -> str:
