@@ -169,9 +169,8 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
     manifest = _manifest(settings, embedder, tokenizer, hashes, summary)
 
     tmp = settings.index_dir.with_name(f"{settings.index_dir.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
     settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_dead_builds(settings.index_dir)
     try:
         write_index(tmp, manifest, articles, chunks, vectors, token_lists, tokenizer, sentences, s_vectors,
                     faiss_kind=settings.faiss_index)
@@ -181,6 +180,22 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
             shutil.rmtree(tmp)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _remove_dead_builds(index_dir: Path) -> None:
+    """Delete half-written folders of builds that were killed (their process is gone)."""
+    for tmp in index_dir.parent.glob(f"{index_dir.name}.tmp-*"):
+        pid = tmp.name.rpartition("-")[2]
+        if not pid.isdigit():
+            continue
+        try:
+            alive = int(pid) != os.getpid() and (os.kill(int(pid), 0) is None)
+        except ProcessLookupError:
+            alive = False
+        except PermissionError:
+            alive = True  # another user's live process
+        if not alive:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _old_files(index_dir: Path) -> dict[str, str]:

@@ -5,6 +5,7 @@ new folder beside the old one and swaps it in, so a killed build leaves the old 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass, field
@@ -53,7 +54,8 @@ def article_to_dict(a: Article) -> dict:
 
 def article_from_dict(d: dict) -> Article:
     return Article(report=d["report"], index=d["index"], title=d["title"], text=d["text"],
-                   headings=tuple(Heading(**h) for h in d["headings"]), dup_group=d.get("dup_group", -1))
+                   headings=tuple(Heading(**h) for h in d["headings"]), dup_group=d.get("dup_group", -1),
+                   subject=d.get("subject", ""))
 
 
 def chunk_to_dict(c: Chunk) -> dict:
@@ -105,7 +107,20 @@ def write_index(path: Path, manifest: dict, articles: list[Article], chunks: lis
     _write_jsonl(path / "sentences.jsonl", [asdict(r) for r in sentences])
     np.save(path / "sentence_vectors.npy", (sentence_vectors if sentence_vectors is not None
                                             else np.zeros((0, vectors.shape[1]))).astype(np.float32))
+    manifest = {**manifest, "checksums": {name: file_sha256(path / name) for name in CHECKED_FILES}}
     (path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+# Text files a person could edit by hand; an edit would quietly misquote, so loading checks them.
+CHECKED_FILES = ("articles.jsonl", "chunks.jsonl", "sentences.jsonl", "userdict.txt")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -191,6 +206,15 @@ def load_index(path: Path, expected_model: str | None = None) -> LoadedIndex:
                              f"sentence vectors; {hint}")
     if manifest["tokenizer"]["dictionary_hash"] != tokenizer.dictionary_hash:
         raise IndexLoadError(f"index at {path}: user dictionary does not match the manifest; {hint}")
+    for name, expected in manifest.get("checksums", {}).items():
+        if file_sha256(path / name) != expected:
+            raise IndexLoadError(f"index at {path}: {name} was changed after the build (its sha256 differs "
+                                 f"from the manifest); {hint}")
+    dims = {manifest["model"]["dim"], vectors.shape[1], faiss_index.d}
+    if len(sentence_vectors):
+        dims.add(sentence_vectors.shape[1])
+    if len(dims) != 1:
+        raise IndexLoadError(f"index at {path}: vector dimensions differ ({sorted(dims)}); {hint}")
     return LoadedIndex(path=path, manifest=manifest, articles={a.key: a for a in articles}, chunks=chunks,
                        vectors=vectors, faiss_index=faiss_index, bm25=bm25, tokenizer=tokenizer,
                        chunk_pos={c.id: i for i, c in enumerate(chunks)}, sentences=sentences,

@@ -86,13 +86,9 @@ def vectors_missing(d: Path, other: Path) -> None:
     (d / "vectors.npy").unlink()
 
 
-DETECTED = [truncated_faiss, fewer_chunk_lines, manifest_of_another_model, manifest_of_a_model_not_here,
-            manifest_of_an_older_format, manifest_of_a_newer_format, manifest_not_json, vectors_missing]
-NOT_DETECTED = pytest.param(edited_chunk_text, marks=pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception,
-    reason="load_index checks counts, not content: see RELIABILITY.md (chunks sha256 in the manifest); "
-           "remove this mark when index/store.py checks it"))
-DAMAGES = [*DETECTED, NOT_DETECTED]
+DAMAGES = [truncated_faiss, fewer_chunk_lines, edited_chunk_text, manifest_of_another_model,
+           manifest_of_a_model_not_here, manifest_of_an_older_format, manifest_of_a_newer_format,
+           manifest_not_json, vectors_missing]
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +121,7 @@ def test_pipeline_open_refuses_with_the_fix(damaged):
     _check_message(str(error.value))
 
 
-@pytest.mark.parametrize("damaged", DETECTED, indirect=True)
+@pytest.mark.parametrize("damaged", DAMAGES, indirect=True)
 def test_retrieval_ask_says_how_to_fix_it(damaged, capsys):
     assert retrieval_cli.main(["ask", QUESTION, "--index-dir", str(damaged)]) == 2
     out = capsys.readouterr()
@@ -133,7 +129,7 @@ def test_retrieval_ask_says_how_to_fix_it(damaged, capsys):
     _check_message(out.err)
 
 
-@pytest.mark.parametrize("damaged", DETECTED, indirect=True)
+@pytest.mark.parametrize("damaged", DAMAGES, indirect=True)
 def test_eval_run_says_how_to_fix_it(damaged, tmp_path, capsys):
     qa = tmp_path / "qa.jsonl"
     qa.write_text(json.dumps(QA_LINE, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -145,7 +141,7 @@ def test_eval_run_says_how_to_fix_it(damaged, tmp_path, capsys):
     _check_message(err)
 
 
-@pytest.mark.parametrize("damaged", DETECTED, indirect=True)
+@pytest.mark.parametrize("damaged", DAMAGES, indirect=True)
 def test_the_app_says_how_to_fix_it_in_the_chat(damaged, tmp_path):
     service = IndexService(damaged, EXCERPTS, model="hash")
     service.start(build_if_missing=True)  # a manifest is there, so no rebuild starts: the fix is the user's
