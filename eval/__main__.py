@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--coverage-weight", type=float, default=SearchSettings.coverage_weight)
     r.add_argument("--sentence-weight", type=float, default=SearchSettings.sentence_weight)
     r.add_argument("--no-collapse", action="store_true", help="keep near-duplicate passages as separate hits")
+    r.add_argument("--merge-adjacent", action="store_true",
+                   help="join overlapping passages of one article into one hit (small-to-big)")
     r.add_argument("--refuse-below", type=float, default=ComposeSettings.refuse_below,
                    help="answer confidence under which the bot refuses")
     r.add_argument("--passages", type=int, default=ComposeSettings.passages, help="hits the answer draws on")
@@ -61,7 +63,8 @@ def _run(args) -> int:
 
     settings = SearchSettings(mode=args.mode, fusion=args.fusion, rrf_k=args.rrf_k, dense_weight=args.dense_weight,
                               candidates=args.candidates, collapse_duplicates=not args.no_collapse,
-                              coverage_weight=args.coverage_weight, sentence_weight=args.sentence_weight)
+                              coverage_weight=args.coverage_weight, sentence_weight=args.sentence_weight,
+                              merge_adjacent=args.merge_adjacent)
     compose = ComposeSettings(refuse_below=args.refuse_below, passages=args.passages)
     if args.k < 1:
         raise ValueError(f"--k {args.k} must be at least 1")

@@ -10,6 +10,7 @@ import numpy as np
 from index.embedders import Embedder, load_embedder
 from index.faiss_index import FLAT_MAX, is_exact
 from index.faiss_index import search as faiss_search
+from index.types import Chunk
 from index.store import LoadedIndex, load_index, read_manifest
 from index.normalize import normalize
 from retrieval.fusion import RRF_K, rrf_scores
@@ -62,7 +63,8 @@ def _without(text: str, words: list[str]) -> str:
 
 _SEARCHABLE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
-SMALL_CHUNK = 120  # chunks shorter than this bring their neighbours as context (small-to-big)
+SMALL_CHUNK = 120
+MERGE_MAX = 600  # characters a merged hit may span  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class SearchSettings:
     dense_weight: float = 0.8  # share of the dense side in fusion; BM25 gets the rest
     candidates: int = 100  # taken from each side before fusion
     collapse_duplicates: bool = True
+    merge_adjacent: bool = False  # join overlapping passages of one article into one hit (small-to-big)
     expand_terms: bool = True  # add the official terms for plain words (retrieval/thesaurus.py)
     sentence_weight: float = 0.5  # share of the best sentence's similarity in a passage's dense score
     coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
@@ -320,15 +323,38 @@ class Searcher:
                 group_owner[g] = i
             kept.append(i)
             also[i] = []
+        spans = self._merge_adjacent(kept) if self.settings.merge_adjacent else {i: None for i in kept}
         hits = []
-        for rank, i in enumerate(kept[:k], start=1):
-            c = chunks[i]
+        for rank, i in enumerate(list(spans)[:k], start=1):
+            c = chunks[i] if spans[i] is None else self._widened(chunks[i], *spans[i])
             text_norm = normalize(c.context_text)
             matched = tuple(dict.fromkeys(t for t in tokens if t in text_norm))
             hits.append(Hit(chunk=c, rank=rank, score=round(float(scores[i]), 4), bm25_score=float(bm25[i]),
                             dense_score=float(dense[i]), matched_terms=matched, also_in=tuple(also[i]),
                             context=self._context(i)))
         return hits
+
+    def _merge_adjacent(self, kept: list[int]) -> dict[int, tuple[int, int] | None]:
+        """Small-to-big: a lower-ranked passage that overlaps or touches a higher-ranked one of the same
+        article joins it (up to MERGE_MAX characters), so one hit holds the whole stretch of text."""
+        chunks = self.index.chunks
+        spans: dict[int, tuple[int, int] | None] = {}
+        for i in kept:
+            c = chunks[i]
+            for j, span in spans.items():
+                o = chunks[j]
+                start, end = span or (o.start, o.end)
+                if o.article_key == c.article_key and c.start <= end and c.end >= start \
+                        and max(end, c.end) - min(start, c.start) <= MERGE_MAX:
+                    spans[j] = (min(start, c.start), max(end, c.end))
+                    break
+            else:
+                spans[i] = None
+        return spans
+
+    def _widened(self, chunk: Chunk, start: int, end: int) -> Chunk:
+        text = self.index.articles[chunk.article_key].text[start:end]
+        return replace(chunk, start=start, end=end, text=text)
 
     def _normalized_text(self, i: int) -> str:
         text = self._norm_cache.get(i)
