@@ -2,21 +2,23 @@
 writes DIR/bench.json and prints a table (BENCHMARKS.md explains the figures).
 
 bench.json holds:
-  machine        nproc, memory_gb, cpu, python, load_avg (at the start; load_avg_end at the end)
+  machine        nproc, memory_gb, cpu, python, load_avg (at the start; load_avg_end at the end), threads
   config         the flags, resolved
   build          corpus{dir,files,articles,chars,chunks,sentences,texts_embedded,texts_embedded_by_build},
                  model, repeats, subset_chars, cold_s, chars_per_s, chunks_per_s, embed_s, embed_texts_per_s,
-                 embed_chars_per_s, build_embed_s, build_overhead_ratio, incremental_s, incremental_ratio,
+                 embed_chars_per_s, build_embed_s, build_overhead_ratio (median build / median embedding),
+                 build_overhead_ratio_paired, build_overhead_ratio_in_build, incremental_s, incremental_ratio,
                  incremental_changed, incremental_embedded, nochange_s, nochange_ratio, peak_rss_mb,
-                 embed_peak_rss_mb, runs, wall_runs
+                 embed_peak_rss_mb, runs, build_embed_runs, wall_runs
   query          index_dir, model, chunks, sentences, faiss, n_questions, repeats, open_s, first_query_ms,
                  query_ms{p50,p95,mean,n}, stages_ms{prepare,tokenize,embed,bm25,dense,fusion,answer,other:
                  {p50,p95,mean,n}}, passes, not_instrumented
   app            cold_start_s, page_s, cold_start_runs, first_answer_refused, api_ms{p50,p95,mean,n},
-                 serve_peak_rss_mb, serve_rss_mb, first_answer_rss_mb
-  scale          sizes, queries, repeats, dim, generator, rows[{n, engine (faiss|exact|bm25), type, params,
-                 build_s, build_peak_rss_mb, disk_mb, load_s, rss_mb, index_rss_mb, p50_ms, p95_ms, recall@10,
-                 searcher_p50_ms, searcher_p95_ms, recall@10_rescored, …}]
+                 serve_peak_rss_mb, serve_rss_mb, serve_anon_mb, first_answer_rss_mb
+  scale          sizes, queries, repeats, dim, generator, rows[{n, engine (faiss|exact|bm25|searcher), type, params,
+                 build_s, build_peak_rss_mb, disk_mb, load_s, rss_mb (peak), anon_mb, index_rss_mb, p50_ms,
+                 p95_ms, recall@10, searcher_p50_ms, searcher_p95_ms, recall@10_rescored (faiss),
+                 retrieve_p50_ms, retrieve_p95_ms (bm25), stages_ms (searcher), …}]
   targets        [{target, value, met (true|false|null = not measured), note?}]
 A stage not run holds null. Times are medians over --repeats runs; memory is peak resident (VmHWM).
 """

@@ -44,7 +44,8 @@ def run_worker(module: str, args: list[str], timeout: float = 3600) -> dict:
     if not lines:
         raise WorkerError(f"{command} printed no JSON; output ends:\n{done.stdout[-1000:]}{done.stderr[-1000:]}")
     result = json.loads(lines[-1])
-    return {**result, "wall_s": wall, "peak_rss_mb": result.pop("vm_hwm_mb", None)}
+    peak = result.pop("vm_hwm_mb", None)
+    return {**result, "wall_s": wall, "peak_rss_mb": peak}
 
 
 def print_result(result: dict) -> None:

@@ -66,7 +66,9 @@ def _build_lines(b: dict) -> list[str]:
         f"{_fmt(b['chunks_per_s'], ' chunks/s', 2)}   peak RSS {_fmt(b['peak_rss_mb'], ' MB', 0)}",
         f"  pure embedding          {_fmt(b['embed_s'], ' s')}   {_fmt(b['embed_chars_per_s'], ' chars/s')}   "
         f"{_fmt(b['embed_texts_per_s'], ' texts/s', 2)}   peak RSS {_fmt(b['embed_peak_rss_mb'], ' MB', 0)}",
-        f"  build overhead ratio    {_fmt(b['build_overhead_ratio'], '×', 3)}",
+        f"  build overhead ratio    {_fmt(b['build_overhead_ratio'], '×', 3)}   round by round "
+        f"{_fmt(b.get('build_overhead_ratio_paired'), '×', 3)}   against its own embedding time "
+        f"{_fmt(b.get('build_overhead_ratio_in_build'), '×', 3)}",
         f"  one report changed      {_fmt(b['incremental_s'], ' s')}   ratio {_fmt(b['incremental_ratio'], '', 3)}"
         f"   ({b['incremental_embedded']} texts re-embedded)",
         f"  nothing changed         {_fmt(b['nochange_s'], ' s')}   ratio {_fmt(b['nochange_ratio'], '', 3)}",

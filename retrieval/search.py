@@ -259,7 +259,8 @@ class Searcher:
 
     def _best_sentence(self, rows: np.ndarray, q: np.ndarray, own: np.ndarray) -> np.ndarray:
         """Similarity of the closest sentence of each chunk in `rows` (its `own` score when it has
-        none), reading only those sentences' vectors: the small-corpus rule for a few rows."""
+        none), reading only those sentences' vectors: the small-corpus rule for a few rows. Relies on
+        `_pairs` listing chunks in row order, as _chunk_sentence_pairs builds it."""
         chunk_of, sentence_of = self._pairs
         lo, hi = np.searchsorted(chunk_of, rows, "left"), np.searchsorted(chunk_of, rows, "right")
         counts = hi - lo
