@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from index.embedders import DEFAULT_MODEL
 from index.store import REBUILD_HINT, IndexLoadError
 from prompts import text as say
@@ -14,6 +16,10 @@ from retrieval.query import MAX_QUESTION_CHARS, detect_lang
 from retrieval.search import Filters, Searcher, SearchSettings
 from retrieval.types import Answer
 
+# One question is a handful of small matrix products; OpenBLAS spreading each over both cores costs
+# more in thread hand-offs than it gains (BENCHMARKS.md: p50 56 -> 23 ms). Concurrent users still
+# use every core, one request each.
+QUERY_BLAS_THREADS = 1
 MAX_HISTORY = 10  # earlier questions kept; only the last one is folded into a follow-up anyway
 _SEARCHABLE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\u3400-\u4dbf]")
 # C0/C1 control characters, and lone surrogates (from a JSON "\ud800" or undecodable argv bytes),
@@ -39,6 +45,7 @@ class Pipeline:
         Raises IndexLoadError (with the fix) when the index is missing or broken, when its vectors
         disagree with the manifest's model, or when that model cannot be loaded here.
         """
+        threadpool_limits(QUERY_BLAS_THREADS, user_api="blas")  # for the process: it serves questions now
         searcher = Searcher.open(index_dir, search)
         _check_encoder(searcher)
         return cls(searcher, Composer(searcher.index, compose or ComposeSettings()))

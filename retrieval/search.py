@@ -98,12 +98,39 @@ class Filters:
     reports: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
 
-    def mask(self, index: LoadedIndex) -> np.ndarray | None:
+    def mask(self, columns: "ChunkColumns") -> np.ndarray | None:
+        """Which chunk rows pass, or None when nothing is filtered."""
         if not self.reports and not self.articles:
             return None
-        reports, articles = set(self.reports), set(self.articles)
-        return np.array([(not reports or c.report in reports) and (not articles or c.article_key in articles)
-                         for c in index.chunks], dtype=bool)
+        mask = np.ones(len(columns.report_codes), dtype=bool)
+        for wanted, names, codes in ((self.reports, columns.report_names, columns.report_codes),
+                                     (self.articles, columns.article_names, columns.article_codes)):
+            if wanted:
+                mask &= np.isin(codes, [names[w] for w in wanted if w in names])
+        return mask
+
+
+@dataclass(frozen=True)
+class ChunkColumns:
+    """Each chunk's report and article as integer codes, so that a filter costs no Python loop over
+    the chunks per query."""
+
+    report_names: dict[str, int]
+    report_codes: np.ndarray
+    article_names: dict[str, int]
+    article_codes: np.ndarray
+
+    @classmethod
+    def of(cls, index: LoadedIndex) -> "ChunkColumns":
+        reports, report_codes = _codes([c.report for c in index.chunks])
+        articles, article_codes = _codes([c.article_key for c in index.chunks])
+        return cls(reports, report_codes, articles, article_codes)
+
+
+def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    names: dict[str, int] = {}
+    codes = np.fromiter((names.setdefault(v, len(names)) for v in values), dtype=np.int32, count=len(values))
+    return names, codes
 
 
 @dataclass
@@ -118,6 +145,7 @@ class Searcher:
         self._names: tuple[str, ...] | None = None
         self._vectors: dict[str, np.ndarray] = {}
         self._pairs = _chunk_sentence_pairs(self.index)
+        self.columns = ChunkColumns.of(self.index)
 
     @classmethod
     def open(cls, index_dir: Path, settings: SearchSettings | None = None, model: str | None = None) -> "Searcher":
@@ -178,7 +206,7 @@ class Searcher:
     def _search_one(self, query: PreparedQuery, k: int, filters: Filters | None) -> list[Hit]:
         if not _SEARCHABLE.search(query.text) or not self.index.chunks:
             return []  # nothing to search for: punctuation, emoji, empty
-        mask = (filters or Filters()).mask(self.index)
+        mask = (filters or Filters()).mask(self.columns)
         tokens = self.index.tokenizer.tokens(query.lexical_text)
         bm25 = self._bm25_scores(tokens, mask)
         dense = self._dense_scores(query, mask)
