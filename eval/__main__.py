@@ -32,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--coverage-weight", type=float, default=SearchSettings.coverage_weight)
     r.add_argument("--sentence-weight", type=float, default=SearchSettings.sentence_weight)
     r.add_argument("--no-collapse", action="store_true", help="keep near-duplicate passages as separate hits")
-    r.add_argument("--merge-adjacent", action="store_true",
-                   help="join overlapping passages of one article into one hit (small-to-big)")
+    r.add_argument("--merge-adjacent", action=argparse.BooleanOptionalAction, default=SearchSettings.merge_adjacent,
+                   help="join overlapping passages of one article into one hit (small-to-big; default on)")
     r.add_argument("--refuse-below", type=float, default=ComposeSettings.refuse_below,
                    help="answer confidence under which the bot refuses")
     r.add_argument("--passages", type=int, default=ComposeSettings.passages, help="hits the answer draws on")

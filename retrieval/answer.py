@@ -29,7 +29,7 @@ _REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰
 
 @dataclass(frozen=True)
 class ComposeSettings:
-    passages: int = 5  # hits whose sentences are considered
+    passages: int = 5  # best passages (ranked before small-to-big merging) whose sentences are considered
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
@@ -134,7 +134,10 @@ class Composer:
             if not self._is_prose(text):
                 continue
             dense = float(self.index.sentence_vectors[row] @ query_vector) if query_vector is not None else 0.0
-            out.append(Candidate(hit, rank, start, end, text, article.text, dense))
+            before = hit.rank_of(start, end)  # a merged hit's parts keep their own ranks:
+            if before > self.settings.passages:  # text merged in from low ranks is context, not answer
+                continue
+            out.append(Candidate(hit, before - 1, start, end, text, article.text, dense))
         return out
 
     def _is_prose(self, sentence: str) -> bool:

@@ -15,7 +15,7 @@ def _paragraph(article_text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, article_text: str | None) -> Citation:
-    c = hit.chunk
+    c = hit.source_chunk(start, end)
     paragraph, p_start = _paragraph(article_text, start, end) if article_text else (c.text, c.start)
     return Citation(marker=marker, chunk_id=c.id, report=c.report, article_index=c.article_index,
                     article_title=c.article_title, section_path=c.section_path, start=start, end=end,

@@ -75,7 +75,7 @@ class SearchSettings:
     dense_weight: float = 0.8  # share of the dense side in fusion; BM25 gets the rest
     candidates: int = 100  # taken from each side before fusion
     collapse_duplicates: bool = True
-    merge_adjacent: bool = False  # join overlapping passages of one article into one hit (small-to-big)
+    merge_adjacent: bool = True  # join overlapping passages of one article into one hit (small-to-big)
     expand_terms: bool = True  # add the official terms for plain words (retrieval/thesaurus.py)
     sentence_weight: float = 0.5  # share of the best sentence's similarity in a passage's dense score
     coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
@@ -352,36 +352,43 @@ class Searcher:
                 group_owner[g] = i
             kept.append(i)
             also[i] = []
-        spans = self._merge_adjacent(kept) if self.settings.merge_adjacent else {i: None for i in kept}
+        groups = self._merge_adjacent(kept) if self.settings.merge_adjacent else {i: [i] for i in kept}
         hits = []
-        for rank, i in enumerate(list(spans)[:k], start=1):
-            c = chunks[i] if spans[i] is None else self._widened(chunks[i], *spans[i])
+        first_rank = {i: r for r, i in enumerate(kept, start=1)}
+        for rank, (i, members) in enumerate(list(groups.items())[:k], start=1):
+            members = sorted(members, key=lambda j: chunks[j].start) if len(members) > 1 else []
+            parts = tuple(chunks[j] for j in members)
+            c = self._widened(chunks[i], parts) if parts else chunks[i]
             text_norm = normalize(c.context_text)
             matched = tuple(dict.fromkeys(t for t in tokens if t in text_norm))
             hits.append(Hit(chunk=c, rank=rank, score=round(float(scores[i]), 4), bm25_score=float(bm25[i]),
                             dense_score=float(dense[i]), matched_terms=matched, also_in=tuple(also[i]),
-                            context=self._context(i)))
+                            context="" if parts else self._context(i), parts=parts,
+                            ranks_before_merge=tuple(first_rank[j] for j in members or [i])))
         return hits
 
-    def _merge_adjacent(self, kept: list[int]) -> dict[int, tuple[int, int] | None]:
+    def _merge_adjacent(self, kept: list[int]) -> dict[int, list[int]]:
         """Small-to-big: a lower-ranked passage that overlaps or touches a higher-ranked one of the same
-        article joins it (up to MERGE_MAX characters), so one hit holds the whole stretch of text."""
+        article joins it (up to MERGE_MAX characters), so one hit holds the whole stretch of text and
+        the ranks below it go to other passages. Returns each hit's rows, its own first."""
         chunks = self.index.chunks
-        spans: dict[int, tuple[int, int] | None] = {}
+        groups: dict[int, list[int]] = {}
+        spans: dict[int, tuple[int, int]] = {}
         for i in kept:
             c = chunks[i]
-            for j, span in spans.items():
-                o = chunks[j]
-                start, end = span or (o.start, o.end)
-                if o.article_key == c.article_key and c.start <= end and c.end >= start \
+            for j, (start, end) in spans.items():
+                if chunks[j].article_key == c.article_key and c.start <= end and c.end >= start \
                         and max(end, c.end) - min(start, c.start) <= MERGE_MAX:
                     spans[j] = (min(start, c.start), max(end, c.end))
+                    groups[j].append(i)
                     break
             else:
-                spans[i] = None
-        return spans
+                spans[i], groups[i] = (c.start, c.end), [i]
+        return groups
 
-    def _widened(self, chunk: Chunk, start: int, end: int) -> Chunk:
+    def _widened(self, chunk: Chunk, parts: tuple[Chunk, ...]) -> Chunk:
+        """`chunk` (the best-ranked part) stretched over `parts`, keeping its own title and heading path."""
+        start, end = min(p.start for p in parts), max(p.end for p in parts)
         text = self.index.articles[chunk.article_key].text[start:end]
         return replace(chunk, start=start, end=end, text=text)
 

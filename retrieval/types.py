@@ -18,10 +18,36 @@ class Hit:
     matched_terms: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()  # article keys ("report#i") of near-duplicates collapsed into this hit
     context: str = ""  # neighbouring text (small-to-big) when the chunk alone is short
+    # A merged hit (small-to-big): `chunk` is widened over these index chunks of one article, which
+    # overlap or touch and all ranked high; in text order. Empty when the hit is one index chunk.
+    parts: tuple[Chunk, ...] = ()
+    # ranks before merging (1-based): of each part, as `parts`, or of the hit's own chunk
+    ranks_before_merge: tuple[int, ...] = ()
+
+    @property
+    def chunk_ids(self) -> tuple[str, ...]:
+        """The index chunks this hit stands for: its own, or those it was merged from."""
+        return tuple(p.id for p in self.parts) or (self.chunk.id,)
+
+    def source_chunk(self, start: int, end: int) -> Chunk:
+        """The index chunk that holds most of the article text [start, end): the one a quote cites."""
+        if not self.parts or (start, end) == (self.chunk.start, self.chunk.end):
+            return self.chunk  # the whole hit (a refusal offers it to read) cites the hit itself
+        return self.parts[self._part_at(start, end)]
+
+    def rank_of(self, start: int, end: int) -> int:
+        """The rank the text [start, end) had before merging: its part's, or the hit's own."""
+        if self.parts and self.ranks_before_merge:
+            return self.ranks_before_merge[self._part_at(start, end)]
+        return self.ranks_before_merge[0] if self.ranks_before_merge else self.rank
+
+    def _part_at(self, start: int, end: int) -> int:
+        return max(range(len(self.parts)), key=lambda i: min(end, self.parts[i].end) - max(start, self.parts[i].start))
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["chunk"]["section_path"] = list(self.chunk.section_path)
+        d["parts"] = [p.id for p in self.parts]
         return d
 
 

@@ -189,7 +189,7 @@ def test_full_width_characters_match_half_width_text(excerpts):
 @pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
 def test_k_larger_than_the_corpus_returns_every_chunk_once(excerpts, mode):
     hits = with_settings(excerpts, mode=mode).search("计生", k=100)
-    ids = [h.chunk.id for h in hits]
+    ids = [cid for h in hits for cid in h.chunk_ids]  # merged hits stand for several chunks
     assert len(ids) == len(set(ids))
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
     if mode == "bm25":  # BM25 alone returns only passages that share a word
@@ -291,7 +291,7 @@ def test_hits_carry_their_side_scores(excerpts):
     assert bm25_top.bm25_score > 0 and bm25_top.dense_score == 0.0  # the dense side did not run
     dense_top = with_settings(excerpts, mode="dense").search("婚检率", k=1)[0]
     assert dense_top.bm25_score == 0.0 and dense_top.dense_score > 0
-    assert dense_top.chunk == bm25_top.chunk  # the hash embedder is lexical: same passage
+    assert dense_top.chunk.id == bm25_top.chunk.id  # the hash embedder is lexical: same passage first
 
 
 def test_hits_serialise(excerpts):
@@ -346,5 +346,21 @@ def test_merge_adjacent_joins_overlapping_passages_of_one_article(excerpts):
         spans.sort()
         assert all(a_end < b_start or max(a_end, b_end) - a_start > 600
                    for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:]))
-    plain = excerpts.search("计生工作", k=10)
+    plain = with_settings(excerpts, merge_adjacent=False).search("计生工作", k=100)
     assert len(merged) < len(plain)
+    rows = {c.id: c for c in excerpts.index.chunks}
+    joined = [h for h in merged if h.parts]
+    assert joined
+    for h in joined:  # a merged hit names the index chunks it spans, and spans exactly them
+        assert h.chunk.id in h.chunk_ids and all(p == rows[p.id] for p in h.parts)
+        assert (h.chunk.start, h.chunk.end) == (min(p.start for p in h.parts), max(p.end for p in h.parts))
+        for p in h.parts:  # a quote from any part cites that part
+            assert h.source_chunk(p.start, p.end) == p
+
+
+def test_merging_loses_no_passage(excerpts):
+    """Every chunk the unmerged search returns is still in the merged hits, by itself or as a part."""
+    plain = with_settings(excerpts, merge_adjacent=False).search("计生工作", k=100)
+    merged = with_settings(excerpts, merge_adjacent=True).search("计生工作", k=100)
+    assert {h.chunk.id for h in plain} == {cid for h in merged for cid in h.chunk_ids}
+    assert merged[0].chunk.id == plain[0].chunk.id

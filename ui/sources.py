@@ -78,7 +78,7 @@ def _citation_card(group: list[Citation], hits: dict[str, Hit], refused: bool, s
     why = ""
     if show_scores:
         seen = dict.fromkeys(c.chunk_id for c in group)
-        why = "".join(why_html(hits[cid], lang) for cid in seen if cid in hits)
+        why = "".join(why_html(h, lang) for h in dict.fromkeys(hits[cid] for cid in seen if cid in hits))
     return (f'<div class="source" id="source-{first.marker}">{anchors}'
             f'<div class="source-head"><span class="cite">{markers}</span>'
             f'<span class="source-title">{esc(first.article_title)}</span></div>'
@@ -89,8 +89,9 @@ def _citation_card(group: list[Citation], hits: dict[str, Hit], refused: bool, s
 def _hit_row(hit: Hit, cited: dict[str, int], show_scores: bool, lang: str) -> str:
     c = hit.chunk
     tag = ""
-    if c.id in cited:
-        tag = f' <span class="tag">{esc(ui_text("cited_as", lang, marker=cited[c.id]))}</span>'
+    markers = sorted({cited[cid] for cid in hit.chunk_ids if cid in cited})
+    if markers:
+        tag = f' <span class="tag">{esc(ui_text("cited_as", lang, marker=markers[0]))}</span>'
     why = why_html(hit, lang) if show_scores else ""
     return (f'<li class="hit"><div class="source-meta"><b>#{hit.rank}</b> {esc(c.article_title)} · '
             f'{esc(section_label(c, lang))}{tag}</div>'
@@ -103,7 +104,7 @@ def sources_html(answer: Answer | None, passages_shown: int = 5, show_scores: bo
     lang = lang or (answer.lang if answer else "zh")
     if answer is None:
         return f'<div class="sources empty">{esc(ui_text("sources_empty", lang))}</div>'
-    hits = {h.chunk.id: h for h in answer.hits}
+    hits = {cid: h for h in answer.hits for cid in h.chunk_ids}
     title = ui_text("closest_title" if answer.refused else "sources_title", lang)
     cards = "".join(_citation_card(group, hits, answer.refused, show_scores, answer.lang)
                     for group in _group_by_paragraph(answer.citations))
