@@ -83,7 +83,8 @@ class Composer:
             return render_refusal(question, hits, lang, say("refusal", lang))
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
-        focus = [f for f in focus if f in passages]  # a word the reports never use is a paraphrase
+        # the longest name of the counted thing that the passages use; one they never use is a paraphrase
+        focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0

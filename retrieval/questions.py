@@ -17,14 +17,22 @@ _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|�
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 
-# A number is digits, or a Chinese numeral of two or more characters with a unit ("二十个", "八万多元");
-# a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])|[零〇一二三四五六七八九十百千万亿两]{2,}多?(?:[个名人次所项年月日元户班万亿])")
+# A number is digits, a Chinese numeral of two or more characters with a unit ("二十个", "八万多元"),
+# or a round figure ("近百场", "上千人", "数十名"); a lone "三个" is usually part of a slogan
+# ("三个文明"), not a quantity.
+_UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])"
+                    rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
+                    rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月")
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
 NAME = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
 _WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
-_GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个".split())
+_GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
+               "分别 各自 大约 大概 约 累计 一年 每年".split())
+# Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
+_FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
+_FOCUS_MAX = 8
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
@@ -56,8 +64,10 @@ def wanted(question: str) -> str | None:
 
 
 def focus_terms(question: str, tokens: list[str]) -> list[str]:
-    """The words naming what a "how many" question counts: the nearest content word before and
-    after 多少/几 ("平均分是多少" → 平均分, "多少名学生" → 学生). Empty when there is none."""
+    """The words naming what a "how many" question counts, longest first: the nearest content word
+    after 多少/几 ("多少名学生" → 学生), else the nearest before it with the words joined to it on its
+    left ("查获吸毒人员多少" → 查获吸毒人员, 吸毒人员, 人员), so that the caller can keep the longest
+    one the reports use. Empty when there is none."""
     m = _WH.search(question)
     if not m:
         return []
@@ -68,8 +78,20 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     for side, nearest in ((after, min), (before, max)):
         spots = [(side.find(t) if nearest is min else side.rfind(t) + len(t), len(t), t) for t in content if t in side]
         if spots:
-            return [nearest(spots, key=lambda s: (s[0], -s[1]) if nearest is min else (s[0], s[1]))[2]]
+            word = nearest(spots, key=lambda s: (s[0], -s[1]) if nearest is min else (s[0], s[1]))[2]
+            return _joined_left(side, word) if side is before else [word]
     return []
+
+
+def _joined_left(text: str, word: str) -> list[str]:
+    """`word` (the last time it stands in `text`) with ever more of the characters before it, up to a
+    stop word or _FOCUS_MAX characters, longest first: 吸毒人员 in "该区共查获吸毒人员" →
+    查获吸毒人员, 获吸毒人员, 吸毒人员."""
+    end = text.rfind(word) + len(word)
+    start = end - len(word)
+    while start > 0 and end - start < _FOCUS_MAX and not _FOCUS_STOP.match(text[start - 1]):
+        start -= 1
+    return [text[i:end] for i in range(start, end - len(word) + 1)]
 
 
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:

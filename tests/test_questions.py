@@ -44,6 +44,10 @@ def test_wanted(question, expected):
     ("平均分是多少？", ["平均", "均分", "平均分"], ["平均分"]),
     ("全乡共有多少人？", ["全乡", "共有", "人"], []),  # generic words count nothing
     ("上坪乡采取了哪些措施？", ["上坪", "乡", "采取", "措施"], []),  # not a how-many question
+    # the nearest word with what is joined to it on its left, longest first, up to a stop word (共)
+    ("2016年该区共查获吸毒人员多少名？", ["2016", "年", "该区", "共", "查获", "吸毒", "人员", "名"],
+     ["查获吸毒人员", "获吸毒人员", "吸毒人员", "毒人员", "人员"]),
+    ("两地的总人口分别是多少？", ["两地", "人口", "总人口", "分别"], ["总人口"]),  # 分别 counts nothing
 ])
 def test_focus_terms(question, tokens, expected):
     assert focus_terms(question, tokens) == expected
@@ -84,6 +88,14 @@ def test_find_wanted_number_keeps_decimals_and_percentages():
     text = "总人口2.16万人"
     start, end = find_wanted("number", text)
     assert text[start:end] == "2.16"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("冯老累计宣讲近百场,深受欢迎。", "近百场"), ("每年有上千人参加培训。", "上千人"), ("组织数十名志愿者。", "数十名"),
+])
+def test_find_wanted_number_takes_round_figures_in_words(text, number):
+    start, end = find_wanted("number", text)
+    assert text[start:end] == number
 
 
 def test_find_wanted_number_skips_list_numbering_and_slogans():
