@@ -14,17 +14,15 @@ from index.tokens import Tokenizer, place_names
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import find_wanted, focus_terms, shape, wanted
+from retrieval.questions import asks_calendar, find_wanted, focus_terms, shape, wanted
 from retrieval.render import render_answer, render_refusal
+from retrieval.selection import Candidate, per_place, redacted_near, select
 from retrieval.types import Answer, Hit
 
-COMPOSER_VERSION = 2
+COMPOSER_VERSION = 3
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
-_REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
-# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
-_REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
 
 
 @dataclass(frozen=True)
@@ -36,19 +34,6 @@ class ComposeSettings:
     refuse_below: float = 0.2  # confidence under which the answer is a refusal (calibrated on dev)
     mmr_lambda: float = 0.7
     min_sentence: int = 12  # shorter lines are headings or signatures, not answers
-
-
-@dataclass
-class Candidate:
-    hit: Hit
-    rank: int
-    start: int  # offsets in the article text
-    end: int
-    text: str
-    article_text: str | None = None
-    dense: float = 0.0
-    score: float = 0.0
-    key_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -100,18 +85,31 @@ class Composer:
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
             floor = 0.0 if kind == "number" else 0.8 * candidates[0].score
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
+            if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
+                reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_date", lang))
+                return render_refusal(question, hits, lang, reason, confidence)
             candidates = with_span + [c for c in candidates if c not in with_span]
-        place = self._other_place(question, tokens, candidates[0]) if form == "factoid" else ""
+        places = self._named_places(question, tokens) if form == "factoid" else []
+        if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place
+            chosen = per_place(candidates, places, kind)
+            if chosen:
+                return render_answer(question, hits, chosen, form, lang, confidence)
+        place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
             reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms=place))
             return render_refusal(question, hits, lang, reason, confidence)
-        return render_answer(question, hits, self._select(candidates, form), form, lang, confidence)
+        return render_answer(question, hits, select(candidates, form, self.settings), form, lang, confidence)
 
-    def _other_place(self, question: str, tokens: list[str], lead: Candidate) -> str:
-        """The place a one-place question names when the lead sentence's article never mentions it."""
-        named = set(self._places(tokens)) | set(place_names(normalize(question)))
+    def _named_places(self, question: str, tokens: list[str]) -> list[str]:
+        """The places a question names, in its order, without those inside a longer one named too."""
+        text = normalize(question)
+        named = set(self._places(tokens)) | {p for part in re.split(r"[和与及、,，]", text) for p in place_names(part)}
         places = [p for p in named if not any(p != o and p in o for o in named)]
-        if len(places) != 1 or lead.article_text is None:
+        return sorted(places, key=lambda p: (text.find(p), p))
+
+    def _other_place(self, places: list[str], lead: Candidate) -> str:
+        """The place a one-place question names when the lead sentence's article never mentions it."""
+        if lead.article_text is None:
             return ""
         about = normalize(f"{lead.hit.chunk.article_title} {lead.hit.chunk.subject} {lead.article_text}")
         return "" if places[0] in about else places[0]
@@ -156,7 +154,7 @@ class Composer:
         section = self._section(c)
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
-        redacted = kind == "number" and _redacted_near(c.text, focus or tokens)
+        redacted = kind == "number" and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus)
         fit = 1.0 if kind is None or span else 0.0
         prior = 1.0 / (1 + c.rank)
@@ -197,38 +195,6 @@ class Composer:
         (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
         user_terms = set(self.tokenizer.user_terms)
         return [t for t in tokens if t.isdigit() or t in user_terms]
-
-    def _select(self, candidates: list[Candidate], form: str) -> list[Candidate]:
-        """A concise, non-redundant set (MMR), in reading order for lists."""
-        s = self.settings
-        limit = {"factoid": s.factoid_sentences, "general": 3}.get(form, s.list_sentences)
-        floor = max(c.score for c in candidates) * (self.settings.factoid_floor if form == "factoid" else 0.75)
-        chosen = [candidates[0]]
-        pool = [c for c in candidates[1:] if c.score >= floor]
-        while pool and len(chosen) < limit:
-            best = max(pool, key=lambda c: s.mmr_lambda * c.score
-                       - (1 - s.mmr_lambda) * max(_similarity(c.text, o.text) for o in chosen))
-            pool.remove(best)
-            if all(_similarity(best.text, o.text) < _REDUNDANT for o in chosen):
-                chosen.append(best)
-        if form != "factoid":
-            chosen.sort(key=lambda c: (c.rank, c.start))
-        return chosen
-
-
-def _redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
-    """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人")."""
-    norm = normalize(text)
-    for m in _REDACTED.finditer(norm):
-        before = norm[max(0, m.start() - window): m.start()]
-        if any(len(t) >= 2 and t in before for t in tokens):
-            return True
-    return False
-
-
-def _similarity(a: str, b: str) -> float:
-    ga, gb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
-    return len(ga & gb) / max(1, len(ga | gb))
 
 
 _DEFAULT: Composer | None = None

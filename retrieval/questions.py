@@ -24,7 +24,10 @@ _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座�
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]")
-DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月")
+DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
+                  r"|[上下]午|早上|晚上|课前|课后|\d+\s*分钟|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点")  # and times of day
+# "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
+_WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
 NAME = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
 _WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
@@ -61,6 +64,11 @@ def wanted(question: str) -> str | None:
     if _WANTS_NUMBER.search(question):
         return "number"
     return None
+
+
+def asks_calendar(question: str) -> bool:
+    """True when a date question wants a year, month or day, not just "when" ("哪一年到任？")."""
+    return bool(_WANTS_CALENDAR.search(question))
 
 
 def focus_terms(question: str, tokens: list[str]) -> list[str]:

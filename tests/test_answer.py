@@ -75,6 +75,19 @@ def test_factoid_key_span_is_the_number_after_its_noun(ask):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "6659"
 
 
+def test_a_factoid_on_two_places_answers_each_in_the_question_order(ask):
+    answer = ask("明溪口镇和上坪乡的总人口分别是多少？")
+    assert not answer.refused and len(answer.sentences) == 2
+    first, second = answer.sentences
+    assert "明溪口镇" in first.text and first.text[first.key_span[0]:first.key_span[1]] == "2.16"
+    assert "上坪乡" in second.text and second.text[second.key_span[0]:second.key_span[1]] == "6659"
+
+
+def test_a_question_for_the_year_is_refused_when_no_year_answers_it(ask):
+    answer = ask("上坪乡党委书记叶首得是哪一年到上坪乡任职的？")  # the report names him, never the year
+    assert answer.refused and say("thing_date", "zh") in answer.text
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):

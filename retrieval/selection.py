@@ -1,0 +1,75 @@
+"""Choosing an answer's sentences among the scored candidates: MMR for a concise, non-redundant set,
+one per place for a question on several places, and the checks on blanked-out values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from index.normalize import normalize
+from retrieval.types import Hit
+
+if TYPE_CHECKING:
+    from retrieval.answer import ComposeSettings
+
+_REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
+# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
+_REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    rank: int
+    start: int  # offsets in the article text
+    end: int
+    text: str
+    article_text: str | None = None
+    dense: float = 0.0
+    score: float = 0.0
+    key_span: tuple[int, int] | None = None
+
+
+def select(candidates: list[Candidate], form: str, s: "ComposeSettings") -> list[Candidate]:
+    """A concise, non-redundant set (MMR), in reading order for lists."""
+    limit = {"factoid": s.factoid_sentences, "general": 3}.get(form, s.list_sentences)
+    floor = max(c.score for c in candidates) * (s.factoid_floor if form == "factoid" else 0.75)
+    chosen = [candidates[0]]
+    pool = [c for c in candidates[1:] if c.score >= floor]
+    while pool and len(chosen) < limit:
+        best = max(pool, key=lambda c: s.mmr_lambda * c.score
+                   - (1 - s.mmr_lambda) * max(_similarity(c.text, o.text) for o in chosen))
+        pool.remove(best)
+        if all(_similarity(best.text, o.text) < _REDUNDANT for o in chosen):
+            chosen.append(best)
+    if form != "factoid":
+        chosen.sort(key=lambda c: (c.rank, c.start))
+    return chosen
+
+
+def per_place(candidates: list[Candidate], places: list[str], kind: str | None) -> list[Candidate]:
+    """For each place, its best sentence (one holding the asked-for thing when one is asked for):
+    a sentence that names the place, or one from a passage about it."""
+    chosen: list[Candidate] = []
+    for place in places:
+        about = [c for c in candidates if place in normalize(c.text)] or [
+            c for c in candidates if place in normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject}")]
+        about = [c for c in about if c.key_span] if kind else about
+        if about and about[0] not in chosen:
+            chosen.append(about[0])
+    return chosen
+
+
+def redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
+    """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人")."""
+    norm = normalize(text)
+    for m in _REDACTED.finditer(norm):
+        before = norm[max(0, m.start() - window): m.start()]
+        if any(len(t) >= 2 and t in before for t in tokens):
+            return True
+    return False
+
+
+def _similarity(a: str, b: str) -> float:
+    ga, gb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    return len(ga & gb) / max(1, len(ga | gb))
