@@ -66,6 +66,22 @@ def wanted(question: str) -> str | None:
     return None
 
 
+_PLURAL = re.compile(r"分别|各自|各是|各有|\brespectively\b|\beach\b", re.I)
+# A sentence that is one item of a list: 一是…, 其二…, 第三，…, (四)…, 5、…, ③…, 首先…
+ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、是]|"
+                  r"[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|[①-⑳⑴-⒇⒈-⒛]|首先|其次|再次|最后)")
+
+
+def asks_plural(question: str) -> bool:
+    """True when a factoid wants several values ("达标和超额的分别奖励多少")."""
+    return bool(_PLURAL.search(question))
+
+
+def enumerates(question: str) -> bool:
+    """True when the question asks for the items of a list ("哪两种模式", "哪几个方面")."""
+    return bool(_ENUMERATION.search(question))
+
+
 def asks_calendar(question: str) -> bool:
     """True when a date question wants a year, month or day, not just "when" ("哪一年到任？")."""
     return bool(_WANTS_CALENDAR.search(question))

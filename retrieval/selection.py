@@ -3,7 +3,7 @@ one per place for a question on several places, and the checks on blanked-out va
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.normalize import normalize
@@ -30,10 +30,12 @@ class Candidate:
     key_span: tuple[int, int] | None = None
 
 
-def select(candidates: list[Candidate], form: str, s: "ComposeSettings") -> list[Candidate]:
-    """A concise, non-redundant set (MMR), in reading order for lists."""
-    limit = {"factoid": s.factoid_sentences, "general": 3}.get(form, s.list_sentences)
-    floor = max(c.score for c in candidates) * (s.factoid_floor if form == "factoid" else 0.75)
+def select(candidates: list[Candidate], form: str, s: "ComposeSettings", plural: bool = False) -> list[Candidate]:
+    """A concise, non-redundant set (MMR), in reading order for lists. A factoid gets a second
+    sentence only when it is nearly as good as the first, unless it asks for several values."""
+    limit = {"factoid": s.factoid_sentences + plural, "general": 3}.get(form, s.list_sentences)
+    share = 0.75 if form != "factoid" or plural else s.factoid_floor
+    floor = max(c.score for c in candidates) * share
     chosen = [candidates[0]]
     pool = [c for c in candidates[1:] if c.score >= floor]
     while pool and len(chosen) < limit:
@@ -45,6 +47,34 @@ def select(candidates: list[Candidate], form: str, s: "ComposeSettings") -> list
     if form != "factoid":
         chosen.sort(key=lambda c: (c.rank, c.start))
     return chosen
+
+
+def join_adjacent(chosen: list[Candidate]) -> list[Candidate]:
+    """Sentences that follow each other in one paragraph become one quote under one citation
+    ("达质量目标的,人均奖励200元;超质量目标的,人均奖励300元;"), in the place of the first chosen."""
+    out: list[Candidate] = []
+    for c in chosen:
+        for i, o in enumerate(out):
+            first, second = (o, c) if o.start <= c.start else (c, o)
+            gap = first.article_text[first.end:second.start] if first.article_text is not None else "\n"
+            if o.hit.chunk.article_key == c.hit.chunk.article_key and not gap.strip() and "\n" not in gap:
+                out[i] = _joined(o, first, second)
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _joined(lead: Candidate, first: Candidate, second: Candidate) -> Candidate:
+    """`first` and `second` as one quote; the key span stays the lead's, or the other's when it has none."""
+    text = first.article_text[first.start:second.end]
+    keyed = lead if lead.key_span else (second if lead is first else first)
+    span = None
+    if keyed.key_span:
+        shift = keyed.start - first.start
+        span = (keyed.key_span[0] + shift, keyed.key_span[1] + shift)
+    return replace(lead, start=first.start, end=second.end, text=text, key_span=span,
+                   rank=min(first.rank, second.rank))
 
 
 def per_place(candidates: list[Candidate], places: list[str], kind: str | None) -> list[Candidate]:

@@ -1,0 +1,71 @@
+"""Choosing an answer's sentences: joined quotes, plural factoids, list items, places."""
+from __future__ import annotations
+
+import pytest
+
+from index.types import Chunk
+from retrieval.answer import ComposeSettings
+from retrieval.questions import ITEM, asks_plural, enumerates
+from retrieval.selection import Candidate, join_adjacent, per_place, select
+from retrieval.types import Hit
+
+# From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
+ARTICLE = "奖励办法：\n年级学科组达质量目标的,人均奖励200元;超质量目标的,人均奖励300元;\n其他说明。"
+
+
+def candidate(text: str, score: float, key: str | None = None, article: str = ARTICLE, report: str = "r.txt") -> Candidate:
+    start = article.index(text)
+    chunk = Chunk(id="c0", report=report, article_index=0, article_title="考核办法", section_path=(), start=0,
+                  end=len(article), text=article)
+    span = (text.index(key), text.index(key) + len(key)) if key else None
+    return Candidate(Hit(chunk=chunk, rank=1, score=1.0), 0, start, start + len(text), text, article, 0.0, score, span)
+
+
+FIRST = "年级学科组达质量目标的,人均奖励200元;"
+SECOND = "超质量目标的,人均奖励300元;"
+
+
+def test_adjacent_sentences_become_one_quote_keeping_the_lead_span():
+    lead, other = candidate(SECOND, 0.9, "300"), candidate(FIRST, 0.8, "200")
+    [joined] = join_adjacent([lead, other])
+    assert joined.text == FIRST + SECOND == ARTICLE[joined.start:joined.end]
+    assert joined.text[joined.key_span[0]:joined.key_span[1]] == "300"  # the lead's, shifted
+
+
+def test_sentences_of_other_paragraphs_or_articles_stay_apart():
+    lead = candidate(FIRST, 0.9)
+    across_line = candidate("其他说明。", 0.8)
+    other_article = candidate(SECOND, 0.8, report="other.txt")
+    assert len(join_adjacent([lead, across_line])) == 2
+    assert len(join_adjacent([lead, other_article])) == 2
+
+
+def test_a_plural_factoid_keeps_a_second_value_that_a_single_one_drops():
+    settings = ComposeSettings()
+    cands = [candidate(FIRST, 0.66, "200"), candidate(SECOND, 0.54, "300")]
+    assert len(select(cands, "factoid", settings)) == 1  # 0.54 is not "nearly as good" as 0.66
+    assert len(select(cands, "factoid", settings, plural=True)) == 2
+    assert asks_plural("达标或者超额，每个人分别能拿到多少奖金？") and not asks_plural("人均奖励多少？")
+
+
+@pytest.mark.parametrize("sentence, is_item", [
+    ("一是建立城乡联动计生模式。", True), ("(二)加强宣传教育。", True), ("3、加强写字教学。", True),
+    ("③每天上午上课前15分钟为晨读时间", True), ("其次,完善制度。", True),
+    ("重点从加强城乡联动、企业共建等方面,探索建立“两种模式”。", False), ("2008年,我乡成立了中心。", False),
+])
+def test_list_items_are_recognised(sentence, is_item):
+    assert bool(ITEM.match(sentence)) == is_item
+
+
+def test_enumeration_questions():
+    assert enumerates("上坪乡在流动人口管理上建立了哪两种模式？")
+    assert not enumerates("上坪乡的总人口是多少？")
+
+
+def test_per_place_takes_each_places_best_sentence_with_the_value():
+    article = "上坪乡总人口6659人。明溪口镇总人口2.16万人。明溪口镇风景优美。"
+    a = candidate("明溪口镇风景优美。", 0.9, article=article)
+    b = candidate("明溪口镇总人口2.16万人。", 0.8, "2.16", article=article)
+    c = candidate("上坪乡总人口6659人。", 0.7, "6659", article=article)
+    assert per_place([a, b, c], ["上坪乡", "明溪口镇"], "number") == [c, b]
+    assert per_place([a, b, c], ["明溪口镇"], None) == [a]
