@@ -18,7 +18,7 @@ from index.chunking import chunk_article
 from index.cleaning import clean_lines
 from index.dedup import near_duplicate_groups
 from index.embedders import Embedder, load_embedder
-from index.readers import UnreadableFile, list_report_files, read_document
+from index.readers import UnreadableFile, check_name, list_report_files, printable_name, read_report
 from index.settings import IndexSettings
 from index.sentences import split_sentences
 from index.store import (FORMAT_VERSION, IndexLoadError, chunk_from_dict, read_manifest, read_manifest_lenient,
@@ -44,23 +44,26 @@ def _versions() -> dict[str, str]:
 
 
 def read_corpus(corpus_dir: Path) -> tuple[list[Article], dict[str, str], list[SkippedFile]]:
-    """Articles of every readable report, the sha256 of each file read, and the files skipped."""
+    """Articles of every readable report, the sha256 of each file read, and the files skipped.
+
+    Each file is read once, so its recorded hash is that of the very bytes its articles come from,
+    even if the file changes while the build runs (the next build then sees it as changed)."""
     articles: list[Article] = []
     hashes: dict[str, str] = {}
     skipped: list[SkippedFile] = []
     for path in list_report_files(corpus_dir):
         name = path.relative_to(corpus_dir).as_posix()
         try:
-            text = read_document(path)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            check_name(name)
+            report = read_report(path)
         except (UnreadableFile, OSError) as exc:
-            skipped.append(SkippedFile(name, str(exc)))
+            skipped.append(SkippedFile(printable_name(name), str(exc)))
             continue
-        found = split_articles(name, clean_lines(text))
+        found = split_articles(name, clean_lines(report.text))
         if not found:
             skipped.append(SkippedFile(name, "no text after cleaning (empty file?)"))
             continue
-        hashes[name] = digest
+        hashes[name] = report.sha256
         articles.extend(found)
     return articles, hashes, skipped
 

