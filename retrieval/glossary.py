@@ -88,9 +88,10 @@ def _pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
     return table
 
 
-def romanised_names(question: str, vocabulary: tuple[str, ...]) -> list[str]:
+def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: frozenset[str] = frozenset()) -> list[str]:
     """Chinese names from `vocabulary` whose pinyin spells a capitalised word (or run of words) of
-    `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市."""
+    `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市. Where words sound alike ("Fuyang":
+    富阳, 抚养), those in `preferred` (the words of titles, bylines and place names) win."""
     table = _pinyin_table(vocabulary)
     words = _WORD.findall(question)
     found: list[str] = []
@@ -100,7 +101,8 @@ def romanised_names(question: str, vocabulary: tuple[str, ...]) -> list[str]:
         for j in range(min(len(words), i + 3), i, -1):  # "Yaligu Zitierek": try runs of words
             key = "".join(x.lower() for x in words[i:j])
             if key in table:
-                found.extend(table[key])
+                named = [t for t in table[key] if t in preferred]  # and their variants (遂平县, 遂平):
+                found.extend([t for t in table[key] if any(t in n or n in t for n in named)] or table[key])
                 break
     return list(dict.fromkeys(found))
 

@@ -138,11 +138,14 @@ class Searcher:
     index: LoadedIndex
     embedder: Embedder
     settings: SearchSettings = field(default_factory=SearchSettings)
+    # where BM25 and dense candidates come from instead of bm25s/FAISS: a Milvus collection
+    # (retrieval/milvus_backend.py); None: the local index folder
+    backend: object | None = None
 
     def __post_init__(self) -> None:
         self.terms = TermStats(self.index)
         self._norm_cache: dict[int, str] = {}
-        self._names: tuple[str, ...] | None = None
+        self._names: tuple[tuple[str, ...], frozenset[str]] | None = None
         self._vectors: dict[str, np.ndarray] = {}
         self._pairs = _chunk_sentence_pairs(self.index)
         self.columns = ChunkColumns.of(self.index)
@@ -215,20 +218,27 @@ class Searcher:
 
     def _bridge(self, query: PreparedQuery) -> PreparedQuery:
         """English question: add the Chinese terms its words and romanised names stand for."""
-        terms = translate_terms(query.original) + romanised_names(query.original, self._name_vocabulary())
+        terms = translate_terms(query.original) + romanised_names(query.original, *self._name_vocabulary())
         if not terms:
             return query
         return replace(query, text=f"{query.text} {' '.join(terms)}")
 
-    def _name_vocabulary(self) -> tuple[str, ...]:
+    def _name_vocabulary(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """Chinese words a romanised name may stand for, and those that name things (in titles,
+        bylines, or the place names of the domain dictionary)."""
         if self._names is None:
-            self._names = tuple(t for t in self.index.bm25.vocab_dict if _CJK_WORD.fullmatch(t))
+            words = tuple(t for t in self.index.bm25.vocab_dict if _CJK_WORD.fullmatch(t))
+            heads = " ".join(f"{a.title} {a.subject}" for a in self.index.articles.values())
+            naming = {t for t in self.index.tokenizer.tokens(heads)} | set(self._places())
+            self._names = (words, frozenset(w for w in words if w in naming))
         return self._names
 
     def _bm25_scores(self, tokens: list[str], mask: np.ndarray | None) -> np.ndarray:
         n = len(self.index.chunks)
         if self.settings.mode == "dense" or not tokens:
             return np.zeros(n, dtype=np.float32)
+        if self.backend is not None:
+            return self.backend.bm25_scores(tokens, mask, 2 * self.settings.candidates)
         if not is_exact(self.index.faiss_index):
             return self._bm25_top(tokens, mask)
         scores = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
@@ -251,7 +261,7 @@ class Searcher:
         if self.settings.mode == "bm25":
             return np.zeros(n, dtype=np.float32)
         q = self.query_vector(query.text)
-        if not is_exact(self.index.faiss_index):
+        if self.backend is not None or not is_exact(self.index.faiss_index):
             return self._dense_candidates(q, mask)
         scores = np.asarray(self.index.vectors @ q, dtype=np.float32)
         if self.settings.sentence_weight and self._pairs is not None:
@@ -270,14 +280,18 @@ class Searcher:
         Every other allowed row gets a score just under the lowest of them (an approximate index can
         miss a row, but none it skipped is likely to rank above the ones it found); disallowed rows -1."""
         n = len(self.index.chunks)
-        if mask is not None and mask.sum() <= FLAT_MAX:
+        exact = None
+        if self.backend is not None:  # Milvus: its candidates, in row order, with their similarities
+            rows, exact = self.backend.dense_candidates(q, mask, 2 * self.settings.candidates)
+        elif mask is not None and mask.sum() <= FLAT_MAX:
             rows = np.flatnonzero(mask)  # a narrow filter: score every allowed row exactly
         else:
             rows = np.sort(faiss_search(self.index.faiss_index, q, 2 * self.settings.candidates, mask)[0])
         scores = np.full(n, -1.0, dtype=np.float32)
         if not len(rows):
             return scores
-        exact = np.asarray(self.index.vectors[rows] @ q, dtype=np.float32)
+        if exact is None:
+            exact = np.asarray(self.index.vectors[rows] @ q, dtype=np.float32)
         if self.settings.sentence_weight and self._pairs is not None:
             w = self.settings.sentence_weight
             exact = (1 - w) * exact + w * self._best_sentence(rows, q, exact)

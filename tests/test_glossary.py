@@ -41,3 +41,10 @@ def test_romanised_names_needs_a_capitalised_word_in_the_vocabulary():
     assert romanised_names("what about shangping?", VOCABULARY) == []  # lower case: an ordinary word
     assert romanised_names("What about Baitang?", VOCABULARY) == []  # 白塘 is not in the reports
     assert romanised_names("What is the population of Shangping?", ("明溪口镇",)) == []
+
+
+def test_romanised_names_prefers_words_that_name_things_when_several_sound_alike():
+    vocabulary = ("抚养", "抚养费", "富阳")  # all read "fuyang"
+    assert set(romanised_names("Who spoke to the Fuyang bureau?", vocabulary)) == {"抚养", "抚养费", "富阳"}
+    assert romanised_names("Who spoke to the Fuyang bureau?", vocabulary, frozenset({"富阳"})) == ["富阳"]
+    assert romanised_names("Is Suiping county large?", ("遂平县", "遂平", "碎瓶"), frozenset({"遂平县"})) == ["遂平县", "遂平"]
