@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.readers import UnreadableFile, list_report_files, read_document
+from index.readers import UnreadableFile, list_report_files, read_corpus_file
 
 TYPES = ("factoid", "procedure", "paraphrase", "english", "multi", "unanswerable")
 LANGS = ("zh", "en")
@@ -39,15 +39,17 @@ class QAItem:
 
 
 def corpus_texts(corpus_dir: Path) -> dict[str, str]:
-    """The text of every readable report under `corpus_dir`, by path relative to it.
+    """The text of every report under `corpus_dir` that a build indexes, by path relative to it.
 
+    Files are read as `index.build.read_corpus` reads them, so a file the build skips (a name that is
+    not UTF-8, a link out of the corpus folder, an unreadable file) cannot supply evidence either.
     Raises FileNotFoundError when the folder does not exist.
     """
     texts = {}
     for path in list_report_files(corpus_dir):
         try:
-            texts[path.relative_to(corpus_dir).as_posix()] = read_document(path)
-        except UnreadableFile:
+            texts[path.relative_to(corpus_dir).as_posix()] = read_corpus_file(path, corpus_dir).text
+        except (UnreadableFile, OSError):
             continue  # the index skips it too, so no evidence can come from it
     return texts
 

@@ -18,7 +18,7 @@ from index.chunking import chunk_article
 from index.cleaning import clean_lines
 from index.dedup import near_duplicate_groups
 from index.embedders import Embedder, load_embedder
-from index.readers import UnreadableFile, check_name, list_report_files, printable_name, read_report
+from index.readers import UnreadableFile, list_report_files, printable_name, read_corpus_file
 from index.settings import IndexSettings
 from index.sentences import split_sentences
 from index.store import (FORMAT_VERSION, IndexLoadError, chunk_from_dict, read_manifest, read_manifest_lenient,
@@ -54,8 +54,7 @@ def read_corpus(corpus_dir: Path) -> tuple[list[Article], dict[str, str], list[S
     for path in list_report_files(corpus_dir):
         name = path.relative_to(corpus_dir).as_posix()
         try:
-            check_name(name)
-            report = read_report(path)
+            report = read_corpus_file(path, corpus_dir)  # also refuses a non-UTF-8 name and a link out of corpus_dir
         except (UnreadableFile, OSError) as exc:
             skipped.append(SkippedFile(printable_name(name), str(exc)))
             continue

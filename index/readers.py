@@ -154,17 +154,54 @@ def list_report_files(corpus_dir: Path) -> list[Path]:
     """Report files under `corpus_dir` (recursively, sorted by path; linked folders are not followed).
 
     Whatever is not a folder is listed, even a symbolic link that leads nowhere (dangling, or a
-    loop) or a FIFO, so that the build reports it as skipped instead of leaving it out without a word.
+    loop), out of the corpus folder, or to a FIFO, and so is a link to a folder outside it whatever
+    its name, so that the build reports each as skipped (`read_corpus_file` says why) instead of
+    leaving it out without a word.
     """
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder {corpus_dir} does not exist; pass --corpus DIR")
+    root = Path(os.path.realpath(corpus_dir))
     found = []
     for path in sorted(corpus_dir.rglob("*")):
-        if path.name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        if path.name.startswith("."):
             continue
         try:
-            if not path.is_dir():
+            if (path.suffix.lower() in SUPPORTED_SUFFIXES and not path.is_dir()) or _links_out_to_a_folder(path, root):
                 found.append(path)
         except OSError:  # vanished while listing
             continue
     return found
+
+
+def _links_out_to_a_folder(path: Path, root: Path) -> bool:
+    return path.is_symlink() and path.is_dir() and not Path(os.path.realpath(path)).is_relative_to(root)
+
+
+def check_inside(path: Path, corpus_dir: Path) -> None:
+    """Raise UnreadableFile when `path` leads, through a symbolic link, to a file or folder outside
+    `corpus_dir`: a link unpacked from an archive, or made by hand, could otherwise put /etc/passwd or
+    a private folder into the index, and answers would quote it. Links that stay inside pass, and so
+    do links to nowhere and loops within the corpus, for `read_report` to report ("cannot open (…)").
+
+    Checked just before the file is opened, not on the opened file: a link swapped in between the two
+    is not caught.
+    """
+    target = Path(os.path.realpath(path))  # not strict: a loop or a dangling link resolves without raising
+    if target.is_relative_to(os.path.realpath(corpus_dir)) or not os.path.lexists(target):
+        return
+    if target.is_dir():
+        fix = "copy the folder into the corpus if its reports should be indexed"
+    else:
+        fix = "copy the file into the corpus if it should be indexed"
+    raise UnreadableFile(f"links outside the corpus folder to {printable_name(str(target))}; {fix}")
+
+
+def read_corpus_file(path: Path, corpus_dir: Path) -> ReportFile:
+    """Read `path`, one of `list_report_files(corpus_dir)`, as the build does (`read_report`).
+
+    Raises UnreadableFile (with the reason) for a file name that is not UTF-8 (`check_name`), a link
+    out of the corpus folder (`check_inside`) and whatever `read_report` refuses.
+    """
+    check_name(path.relative_to(corpus_dir).as_posix())
+    check_inside(path, corpus_dir)
+    return read_report(path)

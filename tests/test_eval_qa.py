@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,21 @@ def test_missing_and_empty_files(tmp_path):
         load_qa(tmp_path / "none.jsonl", CORPUS)
     with pytest.raises(QAFileError, match="holds no questions"):
         load_qa(_write(tmp_path, [""]), CORPUS)
+
+
+def test_a_report_the_build_skips_cannot_supply_evidence_or_be_a_source(tmp_path):
+    """Evidence in a GBK-named file or behind a link out of the corpus used to pass, though the index skips
+    both files, so the question's evidence could never be retrieved; QA now reads the corpus as the build does."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    gbk_name = os.fsdecode("报告.txt".encode("gbk"))  # its name in GBK, as unzipping a Windows archive leaves it
+    (corpus / gbk_name).write_text("报告写道：全乡育龄妇女共计1234人。\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("外面的文件：机密数字5678。\n", encoding="utf-8")
+    os.symlink(tmp_path / "outside.txt", corpus / "link.txt")
+    assert [i.id for i in load_qa(_write(tmp_path, [GOOD]), corpus)] == ["q1"]
+    for evidence, source in [("全乡育龄妇女共计1234人", gbk_name), ("机密数字5678", "link.txt")]:
+        with pytest.raises(QAFileError, match="line 2: evidence .* is not a verbatim substring"):
+            load_qa(_write(tmp_path, [GOOD, json.dumps(GOOD | {"id": "q9", "evidence": [evidence]})]), corpus)
+        with pytest.raises(QAFileError, match="line 2: source .* is not a report file") as err:
+            load_qa(_write(tmp_path, [GOOD, json.dumps(GOOD | {"id": "q9", "source": source})]), corpus)
+        str(err.value).encode("utf-8")  # the message, even naming the GBK file, can be printed and logged

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import index.build
+import index.readers
 from index.build import build_index
 from index.readers import MAX_FILE_BYTES, ReportFile, UnreadableFile, read_document
 from index.settings import IndexSettings
@@ -22,6 +22,7 @@ from tests.test_readers import minimal_pdf
 EXCERPTS = Path(__file__).parent / "data" / "reports"
 GOOD = {"mingxikou.txt", "shangping.txt", "wuduhai.txt"}
 JAPANESE = "本報告書は、地域における家族計画の取り組みについてまとめたものです。\n婚前検査率は９８％に達しました。\n" * 4
+SECRET = "root:x:0:0:root:/root:/bin/bash 机密：上坪乡婚检率达到98%"
 KOREAN = "이 보고서는 지역 가족계획 사업의 추진 현황을 정리한 것입니다.\n혼전 건강검진 수검률은 98%에 달했습니다.\n" * 4
 
 
@@ -80,6 +81,10 @@ def hostile(tmp_path_factory) -> tuple[Path, object, float]:
     (corpus / "sub").mkdir()
     os.symlink("..", corpus / "sub" / "up")  # a folder loop: never followed
     os.mkfifo(corpus / "fifo.txt")  # reading it would block the build forever
+    (root / "private").mkdir()
+    (root / "private" / "secret.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    os.symlink(root / "private" / "secret.txt", corpus / "passwd.txt")  # as /etc/passwd would be
+    os.symlink(root / "private", corpus / "private-reports")  # a linked folder outside
     # "报告.txt" with its name in GBK, as unzipping an archive made on Chinese Windows leaves it
     (corpus / os.fsdecode("报告.txt".encode("gbk"))).write_text("上坪乡婚检率达到98%。\n", encoding="utf-8")
     started = time.perf_counter()
@@ -130,17 +135,42 @@ def test_a_folder_link_loop_is_not_followed(hostile):
     assert not any(p.startswith("sub/") for p in reported)
 
 
+def test_links_out_of_the_corpus_folder_are_reported_not_indexed(hostile):
+    """They used to be followed: the build indexed what they led to, and answers could quote it."""
+    corpus, summary, _ = hostile
+    reasons = {s.path: s.reason for s in summary.skipped}
+    private = corpus.parent.resolve() / "private"
+    assert reasons["passwd.txt"] == (f"links outside the corpus folder to {private / 'secret.txt'}; "
+                                     "copy the file into the corpus if it should be indexed")
+    assert reasons["private-reports"] == (f"links outside the corpus folder to {private}; "
+                                          "copy the folder into the corpus if its reports should be indexed")
+    assert not any(SECRET[:10] in c.text for c in load_index(corpus.parent / "index").chunks)
+
+
+def test_a_link_inside_the_corpus_folder_is_indexed_like_its_target(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXCERPTS, corpus / "sub")
+    os.symlink("sub/wuduhai.txt", corpus / "alias.txt")
+    summary = build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"),
+                          progress=False, log=lambda _: None)
+    index_ = load_index(tmp_path / "index")
+    assert summary.skipped == [] and summary.files == 4
+    texts = {name: "".join(c.text for c in index_.chunks if c.report == name)
+             for name in ("alias.txt", "sub/wuduhai.txt")}
+    assert texts["alias.txt"] == texts["sub/wuduhai.txt"] and "无毒害县" in texts["alias.txt"]
+
+
 def test_a_file_that_vanishes_between_listing_and_reading_is_skipped(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(EXCERPTS, corpus)
-    real_read = index.build.read_report
+    real_read = index.readers.read_report
 
     def read_after_it_vanished(path: Path) -> ReportFile:
         if path.name == "wuduhai.txt":
             path.unlink()  # another process deletes it after the folder was listed
         return real_read(path)
 
-    monkeypatch.setattr(index.build, "read_report", read_after_it_vanished)
+    monkeypatch.setattr(index.readers, "read_report", read_after_it_vanished)
     summary = build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"),
                           progress=False, log=lambda _: None)
     assert {s.path: s.reason for s in summary.skipped} == {"wuduhai.txt": "cannot open (No such file or directory)"}
@@ -156,7 +186,7 @@ def test_a_file_rewritten_during_the_build_is_indexed_with_the_hash_of_what_was_
     settings = IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash")
     target = corpus / "wuduhai.txt"
     old_bytes, new_text = target.read_bytes(), "新的内容：全县计划生育服务站已覆盖所有乡镇和村组。\n"
-    real_read = index.build.read_report
+    real_read = index.readers.read_report
 
     def read_then_rewrite(path: Path) -> ReportFile:
         report = real_read(path)
@@ -164,7 +194,7 @@ def test_a_file_rewritten_during_the_build_is_indexed_with_the_hash_of_what_was_
             target.write_text(new_text, encoding="utf-8")  # an editor saves it the moment it was read
         return report
 
-    monkeypatch.setattr(index.build, "read_report", read_then_rewrite)
+    monkeypatch.setattr(index.readers, "read_report", read_then_rewrite)
     build_index(settings, progress=False, log=lambda _: None)
     index_ = load_index(settings.index_dir)
     assert index_.manifest["corpus"]["files"]["wuduhai.txt"] == hashlib.sha256(old_bytes).hexdigest()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from index.cleaning import clean_lines
 from index.readers import (MAX_FILE_BYTES, UnreadableFile, check_name, list_report_files, printable_name,
-                           read_document, read_report)
+                           read_corpus_file, read_document, read_report)
 
 EXCERPT = (Path(__file__).parent / "data" / "reports" / "wuduhai.txt").read_text(encoding="utf-8")
 LINES = EXCERPT.splitlines()
@@ -207,3 +208,65 @@ def test_a_file_name_in_gbk_is_refused_with_its_likely_name_and_the_fix():
     assert printable_name(name) == r"sub/\xb1\xa8\xb8\xe6.txt"
     check_name("sub/报告.txt")  # a UTF-8 name passes
     assert printable_name("sub/报告.txt") == "sub/报告.txt"
+
+
+# --- links in a corpus folder ----------------------------------------------------------------
+
+@pytest.fixture
+def linked(tmp_path) -> tuple[Path, Path]:
+    """A corpus folder and, beside it, an outside folder holding a secret file and a report: (corpus, outside)."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    (outside / "reports").mkdir(parents=True)
+    (corpus / "sub" / "real.txt").write_text(EXCERPT, encoding="utf-8")
+    (outside / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (outside / "reports" / "r.txt").write_text(EXCERPT, encoding="utf-8")
+    return corpus, outside
+
+
+def test_a_link_to_a_file_outside_the_corpus_is_listed_but_refused(linked):
+    corpus, outside = linked
+    os.symlink(outside / "secret.txt", corpus / "passwd.txt")
+    os.symlink("../../outside/secret.txt", corpus / "sub" / "relative.txt")  # a relative link climbs out too
+    assert [p.name for p in list_report_files(corpus)] == ["passwd.txt", "real.txt", "relative.txt"]
+    target = re.escape(str(outside.resolve() / "secret.txt"))
+    for link in (corpus / "passwd.txt", corpus / "sub" / "relative.txt"):
+        with pytest.raises(UnreadableFile, match=f"^links outside the corpus folder to {target}; "
+                                                 "copy the file into the corpus if it should be indexed$"):
+            read_corpus_file(link, corpus)
+
+
+def test_a_link_to_a_folder_outside_the_corpus_is_listed_whatever_its_name_and_refused(linked):
+    corpus, outside = linked
+    os.symlink(outside / "reports", corpus / "more")
+    found = list_report_files(corpus)
+    assert [p.relative_to(corpus).as_posix() for p in found] == ["more", "sub/real.txt"]  # not more/r.txt
+    target = re.escape(str(outside.resolve() / "reports"))
+    with pytest.raises(UnreadableFile, match=f"^links outside the corpus folder to {target}; "
+                                             "copy the folder into the corpus if its reports should be indexed$"):
+        read_corpus_file(corpus / "more", corpus)
+
+
+def test_links_that_stay_inside_the_corpus_are_read(linked):
+    corpus, _ = linked
+    os.symlink("sub/real.txt", corpus / "alias.txt")
+    os.symlink("sub", corpus / "inside")  # a folder link inside: not followed, and not reported either
+    assert [p.relative_to(corpus).as_posix() for p in list_report_files(corpus)] == ["alias.txt", "sub/real.txt"]
+    assert read_corpus_file(corpus / "alias.txt", corpus).text == EXCERPT
+    os.symlink(corpus, corpus.parent / "corpus-link")  # the corpus folder itself reached through a link
+    via_link = corpus.parent / "corpus-link"
+    assert [read_corpus_file(p, via_link).text for p in list_report_files(via_link)] == [EXCERPT, EXCERPT]
+
+
+def test_a_link_to_nowhere_outside_the_corpus_is_left_for_the_read_to_report(linked):
+    corpus, outside = linked
+    os.symlink(outside / "removed.txt", corpus / "dangling.txt")
+    with pytest.raises(UnreadableFile, match=r"^cannot open \(No such file or directory\)$"):
+        read_corpus_file(corpus / "dangling.txt", corpus)
+
+
+def test_read_corpus_file_refuses_a_name_that_is_not_utf8(tmp_path):
+    path = tmp_path / os.fsdecode("报告.txt".encode("gbk"))
+    path.write_text(EXCERPT, encoding="utf-8")
+    with pytest.raises(UnreadableFile, match="file name is not UTF-8"):
+        read_corpus_file(path, tmp_path)
