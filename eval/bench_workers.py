@@ -105,7 +105,7 @@ def bm25_search(args) -> dict:
     and bm25s' own retrieve for comparison."""
     import bm25s
 
-    from retrieval.search import _top_positive
+    from retrieval.arrays import top_positive as _top_positive
 
     base = own_memory_mb()["rss_mb"]
     start = time.perf_counter()

@@ -10,10 +10,12 @@ import numpy as np
 from index.embedders import Embedder, load_embedder
 from index.faiss_index import FLAT_MAX, is_exact
 from index.faiss_index import search as faiss_search
-from index.types import Chunk
 from index.store import LoadedIndex, load_index, read_manifest
 from index.normalize import normalize
+from retrieval.arrays import chunk_sentence_pairs, top_positive
+from retrieval.filters import ChunkColumns, Filters  # noqa: F401 (Filters: the search API)
 from retrieval.fusion import RRF_K, rrf_scores
+from retrieval.merge import merge_groups, widened
 from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
 from retrieval.thesaurus import expand
@@ -24,37 +26,6 @@ MODES = ("bm25", "dense", "hybrid")
 FUSIONS = ("rrf", "weighted")
 # Cosine similarities of multilingual-e5 crowd into a narrow band; this maps it onto 0-1 for the UI.
 DENSE_FLOOR, DENSE_CEIL = 0.75, 0.92
-def _chunk_sentence_pairs(index: LoadedIndex) -> np.ndarray | None:
-    """(chunk row, sentence row) for every sentence that overlaps a chunk, or None without sentences."""
-    if not index.sentences:
-        return None
-    by_article: dict[str, list[tuple[int, int, int]]] = {}
-    for row, ref in enumerate(index.sentences):
-        by_article.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
-    pairs = [(i, row) for i, c in enumerate(index.chunks)
-             for start, end, row in by_article.get(c.article_key, []) if start < c.end and end > c.start]
-    return np.array(pairs, dtype=np.int64).T if pairs else None
-
-
-def _top_positive(scores: np.ndarray, k: int, step: int = 64, headroom: int = 20) -> np.ndarray:
-    """Rows of the `k` highest positive scores, in no order. Exact, without a selection over every
-    row: a cut taken from every `step`-th score leaves about `headroom`·k rows above it, and only
-    those are ranked (if fewer than k clear it, every positive row is). At a million BM25 scores,
-    most of them 0, this takes ~2 ms where numpy's argpartition over all of them (as bm25s'
-    retrieve does) takes 5-70 ms."""
-    rows = None
-    sample = scores[::step]
-    keep = len(sample) * headroom * k // max(len(scores), 1)
-    if 0 < keep < len(sample):
-        cut = np.partition(sample, len(sample) - keep)[len(sample) - keep]
-        if cut > 0:
-            rows = np.flatnonzero(scores > cut)  # every top-k row scores above the cut when >= k do
-            rows = rows if len(rows) >= k else None
-    if rows is None:
-        rows = np.flatnonzero(scores > 0)
-    return rows[np.argpartition(-scores[rows], k - 1)[:k]] if len(rows) > k else rows
-
-
 def _without(text: str, words: list[str]) -> str:
     for w in words:
         text = text.replace(w, " ")
@@ -91,48 +62,6 @@ class SearchSettings:
             raise ValueError(f"candidates {self.candidates} must be at least 1")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Search only these reports (file names) and/or articles ("report#i" keys); empty means all."""
-
-    reports: tuple[str, ...] = ()
-    articles: tuple[str, ...] = ()
-
-    def mask(self, columns: "ChunkColumns") -> np.ndarray | None:
-        """Which chunk rows pass, or None when nothing is filtered."""
-        if not self.reports and not self.articles:
-            return None
-        mask = np.ones(len(columns.report_codes), dtype=bool)
-        for wanted, names, codes in ((self.reports, columns.report_names, columns.report_codes),
-                                     (self.articles, columns.article_names, columns.article_codes)):
-            if wanted:
-                mask &= np.isin(codes, [names[w] for w in wanted if w in names])
-        return mask
-
-
-@dataclass(frozen=True)
-class ChunkColumns:
-    """Each chunk's report and article as integer codes, so that a filter costs no Python loop over
-    the chunks per query."""
-
-    report_names: dict[str, int]
-    report_codes: np.ndarray
-    article_names: dict[str, int]
-    article_codes: np.ndarray
-
-    @classmethod
-    def of(cls, index: LoadedIndex) -> "ChunkColumns":
-        reports, report_codes = _codes([c.report for c in index.chunks])
-        articles, article_codes = _codes([c.article_key for c in index.chunks])
-        return cls(reports, report_codes, articles, article_codes)
-
-
-def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:
-    names: dict[str, int] = {}
-    codes = np.fromiter((names.setdefault(v, len(names)) for v in values), dtype=np.int32, count=len(values))
-    return names, codes
-
-
 @dataclass
 class Searcher:
     index: LoadedIndex
@@ -147,7 +76,7 @@ class Searcher:
         self._norm_cache: dict[int, str] = {}
         self._names: tuple[tuple[str, ...], frozenset[str]] | None = None
         self._vectors: dict[str, np.ndarray] = {}
-        self._pairs = _chunk_sentence_pairs(self.index)
+        self._pairs = chunk_sentence_pairs(self.index)
         self.columns = ChunkColumns.of(self.index)
 
     @classmethod
@@ -251,7 +180,7 @@ class Searcher:
         scores = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
         if mask is not None:
             scores = np.where(mask, scores, np.float32(0))
-        rows = _top_positive(scores, 2 * self.settings.candidates)
+        rows = top_positive(scores, 2 * self.settings.candidates)
         top = np.zeros(len(scores), dtype=np.float32)
         top[rows] = scores[rows]
         return top
@@ -302,7 +231,7 @@ class Searcher:
     def _best_sentence(self, rows: np.ndarray, q: np.ndarray, own: np.ndarray) -> np.ndarray:
         """Similarity of the closest sentence of each chunk in `rows` (its `own` score when it has
         none), reading only those sentences' vectors: the small-corpus rule for a few rows. Relies on
-        `_pairs` listing chunks in row order, as _chunk_sentence_pairs builds it."""
+        `_pairs` listing chunks in row order, as chunk_sentence_pairs builds it."""
         chunk_of, sentence_of = self._pairs
         lo, hi = np.searchsorted(chunk_of, rows, "left"), np.searchsorted(chunk_of, rows, "right")
         counts = hi - lo
@@ -366,13 +295,13 @@ class Searcher:
                 group_owner[g] = i
             kept.append(i)
             also[i] = []
-        groups = self._merge_adjacent(kept) if self.settings.merge_adjacent else {i: [i] for i in kept}
+        groups = merge_groups(chunks, kept, MERGE_MAX) if self.settings.merge_adjacent else {i: [i] for i in kept}
         hits = []
         first_rank = {i: r for r, i in enumerate(kept, start=1)}
         for rank, (i, members) in enumerate(list(groups.items())[:k], start=1):
             members = sorted(members, key=lambda j: chunks[j].start) if len(members) > 1 else []
             parts = tuple(chunks[j] for j in members)
-            c = self._widened(chunks[i], parts) if parts else chunks[i]
+            c = widened(chunks[i], parts, self.index.articles[chunks[i].article_key].text) if parts else chunks[i]
             text_norm = normalize(c.context_text)
             matched = tuple(dict.fromkeys(t for t in tokens if t in text_norm))
             hits.append(Hit(chunk=c, rank=rank, score=round(float(scores[i]), 4), bm25_score=float(bm25[i]),
@@ -380,31 +309,6 @@ class Searcher:
                             context="" if parts else self._context(i), parts=parts,
                             ranks_before_merge=tuple(first_rank[j] for j in members or [i])))
         return hits
-
-    def _merge_adjacent(self, kept: list[int]) -> dict[int, list[int]]:
-        """Small-to-big: a lower-ranked passage that overlaps or touches a higher-ranked one of the same
-        article joins it (up to MERGE_MAX characters), so one hit holds the whole stretch of text and
-        the ranks below it go to other passages. Returns each hit's rows, its own first."""
-        chunks = self.index.chunks
-        groups: dict[int, list[int]] = {}
-        spans: dict[int, tuple[int, int]] = {}
-        for i in kept:
-            c = chunks[i]
-            for j, (start, end) in spans.items():
-                if chunks[j].article_key == c.article_key and c.start <= end and c.end >= start \
-                        and max(end, c.end) - min(start, c.start) <= MERGE_MAX:
-                    spans[j] = (min(start, c.start), max(end, c.end))
-                    groups[j].append(i)
-                    break
-            else:
-                spans[i], groups[i] = (c.start, c.end), [i]
-        return groups
-
-    def _widened(self, chunk: Chunk, parts: tuple[Chunk, ...]) -> Chunk:
-        """`chunk` (the best-ranked part) stretched over `parts`, keeping its own title and heading path."""
-        start, end = min(p.start for p in parts), max(p.end for p in parts)
-        text = self.index.articles[chunk.article_key].text[start:end]
-        return replace(chunk, start=start, end=end, text=text)
 
     def _normalized_text(self, i: int) -> str:
         text = self._norm_cache.get(i)

@@ -85,7 +85,7 @@ def test_k_larger_than_the_index_and_an_empty_index():
 
 @pytest.mark.parametrize("n, zeros", [(1_000_000, 0.6), (300_000, 0.999), (500, 0.5), (100_000, 1.0)])
 def test_top_positive_is_the_exact_top_k(n, zeros):
-    from retrieval.search import _top_positive
+    from retrieval.arrays import top_positive as _top_positive
 
     rng = np.random.default_rng(n)
     scores = rng.random(n).astype(np.float32)

@@ -1,0 +1,31 @@
+"""Small-to-big: overlapping passages of one article, all ranked high, become one hit."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index.types import Chunk
+
+
+def merge_groups(chunks: list[Chunk], kept: list[int], max_span: int) -> dict[int, list[int]]:
+    """A lower-ranked passage that overlaps or touches a higher-ranked one of the same article joins
+    it (up to `max_span` characters), so one hit holds the whole stretch of text and the ranks below
+    it go to other passages. `kept` are chunk rows in rank order; returns each hit's rows, its own first."""
+    groups: dict[int, list[int]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for i in kept:
+        c = chunks[i]
+        for j, (start, end) in spans.items():
+            if chunks[j].article_key == c.article_key and c.start <= end and c.end >= start \
+                    and max(end, c.end) - min(start, c.start) <= max_span:
+                spans[j] = (min(start, c.start), max(end, c.end))
+                groups[j].append(i)
+                break
+        else:
+            spans[i], groups[i] = (c.start, c.end), [i]
+    return groups
+
+
+def widened(chunk: Chunk, parts: tuple[Chunk, ...], article_text: str) -> Chunk:
+    """`chunk` (the best-ranked part) stretched over `parts`, keeping its own title and heading path."""
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    return replace(chunk, start=start, end=end, text=article_text[start:end])
