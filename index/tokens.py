@@ -19,6 +19,8 @@ _STOPWORDS = set("""
 the a an of to in on for and or is are was were be been by with as at from that this which what how who when where why do does did
 """.split())
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
+_QUESTION_WORD = re.compile(r"^(?:哪[一几些个位里儿天年]*|几[个名人次所项年月天条种位家户]?|多少|多大|多长|多久|什么(?:时候)?|时候|"
+                            r"怎么样?|怎样|如何|是否|为什么|为何|何时|何地|谁)$")
 # Domain terms worth keeping whole: quoted names (“三转”, “无毒害区”) and place names (明溪口镇).
 _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
@@ -69,6 +71,11 @@ class Tokenizer:
             if tok and tok not in _STOPWORDS and _TOKEN_OK.search(tok):
                 out.append(tok)
         return out
+
+    def query_tokens(self, text: str) -> list[str]:
+        """`tokens` of a question, without the question words ("哪几个", "什么时候", "多大"), which
+        name no content and would count as rare terms the passages lack."""
+        return [t for t in self.tokens(text) if not _QUESTION_WORD.match(t)]
 
     def save(self, path: Path) -> None:
         path.write_text("\n".join(self.user_terms) + "\n", encoding="utf-8")

@@ -62,7 +62,7 @@ class Composer:
         top = hits[: self.settings.passages]
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
-        tokens = list(dict.fromkeys(self.tokenizer.tokens(query_text or question)))
+        tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return render_refusal(question, hits, lang, say("refusal", lang))

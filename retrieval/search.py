@@ -99,7 +99,7 @@ class Searcher:
         query = prepare(question, history)
         query = self._bridge(query) if query.lang == "en" else query
         if self.settings.expand_terms:
-            extra = expand(self.index.tokenizer.tokens(query.text))
+            extra = expand(self.index.tokenizer.query_tokens(query.text))
             if extra:
                 query = replace(query, terms=tuple(extra))
         return query
@@ -139,7 +139,7 @@ class Searcher:
         if not _SEARCHABLE.search(query.text) or not self.index.chunks:
             return []  # nothing to search for: punctuation, emoji, empty
         mask = (filters or Filters()).mask(self.columns)
-        tokens = self.index.tokenizer.tokens(query.lexical_text)
+        tokens = self.index.tokenizer.query_tokens(query.lexical_text)
         bm25 = self._bm25_scores(tokens, mask)
         dense = self._dense_scores(query, mask)
         order, scores = self._fuse(bm25, dense, mask, list(dict.fromkeys(tokens)))

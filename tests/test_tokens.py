@@ -74,3 +74,11 @@ def test_save_and_load_give_the_same_tokenizer(tokenizer, tmp_path):
 
 def test_dictionary_hash_follows_the_terms(tokenizer, corpus_terms):
     assert Tokenizer(corpus_terms[1:]).dictionary_hash != tokenizer.dictionary_hash  # ~0.7 s per Tokenizer
+
+
+def test_query_tokens_drop_question_words_but_keep_content():
+    tok = Tokenizer([])
+    assert tok.query_tokens("老年大学在哪几个村设立了分校？") == [t for t in tok.tokens("老年大学在村设立了分校")]
+    for question in ("什么时候开始？", "有多大？", "哪位同志？", "多少名？"):
+        assert not set(tok.query_tokens(question)) & {"什么时候", "时候", "多大", "哪位", "多少"}
+    assert "几何" in tok.query_tokens("几何课怎么上？")  # a word that starts like one is kept
