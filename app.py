@@ -9,6 +9,7 @@ from pathlib import Path
 
 from index.embedders import DEFAULT_MODEL
 from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT
+from index.store_options import StoreSettings, add_store_arguments, store_from_args
 from ui.layout import CSS_PATH, build_app, theme
 from ui.service import IndexService
 
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--feedback-log", type=Path, default=DEFAULT_FEEDBACK_LOG)
     p.add_argument("--auth", metavar="USER:PASSWORD",
                    help=f"require this login (or set {AUTH_ENV}=user:password, which `ps` does not show)")
+    add_store_arguments(p)
     return p
 
 
@@ -50,9 +52,9 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def create_app(index_dir: Path, corpus: Path = DEFAULT_CORPUS_DIR, feedback_log: Path = DEFAULT_FEEDBACK_LOG,
-               model: str = DEFAULT_MODEL):
+               model: str = DEFAULT_MODEL, store: StoreSettings | None = None):
     """The queued Blocks, its index loaded (or building in the background when missing)."""
-    service = IndexService(index_dir, corpus, model=model)
+    service = IndexService(index_dir, corpus, model=model, store=store)
     service.start(build_if_missing=True)
     demo = build_app(service, feedback_log)
     return demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
@@ -72,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         auth = parse_auth(args.auth or os.environ.get(AUTH_ENV))
+        store = store_from_args(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -81,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     if auth is None and args.host not in LOOPBACK:
         logging.warning("serving on %s without a login: anyone who can reach this address can use the app; "
                         "set %s=user:password", args.host, AUTH_ENV)
-    demo = create_app(args.index_dir, args.corpus, args.feedback_log, args.model)
-    private = (args.index_dir, args.corpus, args.feedback_log)
+    demo = create_app(args.index_dir, args.corpus, args.feedback_log, args.model, store)
+    private = (args.index_dir, args.corpus, args.feedback_log) + ((Path(store.uri),) if store.is_lite else ())
     try:
         demo.launch(server_name=args.host, server_port=args.port, **launch_kwargs(auth, private))
     except OSError as exc:  # typically the port is taken

@@ -10,6 +10,7 @@ from eval.grading import GradingError
 from eval.qa import QAFileError
 from index.settings import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR
 from index.store import IndexLoadError
+from index.store_options import add_store_arguments, store_from_args
 from retrieval.fusion import RRF_K
 from retrieval.answer import ComposeSettings
 from retrieval.search import FUSIONS, MODES, SearchSettings
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--refuse-below", type=float, default=ComposeSettings.refuse_below,
                    help="answer confidence under which the bot refuses")
     r.add_argument("--passages", type=int, default=ComposeSettings.passages, help="hits the answer draws on")
+    add_store_arguments(r)
     t = sub.add_parser("tradeoff", help="refusals vs false refusals as the confidence threshold moves")
     t.add_argument("--qa", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True, help="folder for tradeoff.md and tradeoff.png")
@@ -69,7 +71,7 @@ def _run(args) -> int:
     if args.k < 1:
         raise ValueError(f"--k {args.k} must be at least 1")
     items = load_qa(args.qa, args.corpus)
-    pipeline = Pipeline.open(args.index_dir, settings, compose)
+    pipeline = Pipeline.open(args.index_dir, settings, compose, store=store_from_args(args))
     run_eval(items, pipeline, args.out, k=args.k, qa_path=args.qa)
     return 0
 

@@ -19,6 +19,9 @@ bench.json holds:
                  build_s, build_peak_rss_mb, disk_mb, load_s, rss_mb (peak), anon_mb, index_rss_mb, p50_ms,
                  p95_ms, recall@10, searcher_p50_ms, searcher_p95_ms, recall@10_rescored (faiss),
                  retrieve_p50_ms, retrieve_p95_ms (bm25), stages_ms (searcher), …}]
+  milvus         sizes, queries, repeats, dim, rows: the scale rows (faiss, bm25, searcher) and milvus-dense,
+                 milvus-bm25, milvus-searcher [{build_s, indexed_s, disk_mb, load_s, first_bm25_s, rss_mb, anon_mb,
+                 p50_ms, p95_ms, top200_p50_ms, top200_p95_ms, recall@10 (dense), stages_ms (searcher)}]
   targets        [{target, value, met (true|false|null = not measured), note?}]
 A stage not run holds null. Times are medians over --repeats runs; memory is peak resident (VmHWM).
 """
@@ -32,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-STAGES = ("build", "query", "app", "scale")
+STAGES = ("build", "query", "app", "scale", "milvus")
 QUICK_STAGES = ("build", "query", "app")
 QUICK_SUBSET_CHARS = 3000
 QUICK_SERVE_QUESTIONS = 20  # asked through /ask in quick mode (all of them otherwise)
@@ -54,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} "
                                     f"(default all; quick: {','.join(QUICK_STAGES)})")
     p.add_argument("--scale-sizes", default=DEFAULT_SIZES, help=f"chunks per synthetic corpus ({DEFAULT_SIZES})")
+    p.add_argument("--milvus-sizes", default="100000", help="chunks per synthetic corpus of the milvus stage (100000)")
     p.add_argument("--subset-chars", type=int, help=f"build on about this many characters of the corpus "
                                                     f"(quick default {QUICK_SUBSET_CHARS})")
     p.add_argument("--threads", type=int, help="OMP_NUM_THREADS (OpenMP: the embedder, FAISS; and numpy's BLAS) "
@@ -83,8 +87,10 @@ def resolve(args: argparse.Namespace) -> argparse.Namespace:
         args.subset_chars = QUICK_SUBSET_CHARS
     try:
         args.sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+        args.milvus_sizes = tuple(int(n) for n in str(args.milvus_sizes).split(","))
     except ValueError as exc:
-        raise ValueError(f"--scale-sizes {args.scale_sizes!r} must be numbers separated by commas") from exc
+        raise ValueError(f"--scale-sizes {args.scale_sizes!r} and --milvus-sizes {args.milvus_sizes!r} must be "
+                         f"numbers separated by commas") from exc
     built_with = read_manifest_lenient(resolve_index_dir(args.index_dir)).get("model", {}).get("name")
     args.model = args.model or built_with or DEFAULT_MODEL
     if built_with and load_embedder(args.model).name != built_with:
@@ -146,7 +152,21 @@ def _scale(args, ctx: dict, log) -> dict:
     return measure_scale(args.index_dir, vectors, tokens, args.qa, ctx["work"], args.sizes, args.repeats, log)
 
 
-RUNNERS = {"build": _build, "query": _query, "app": _app, "scale": _scale}
+def _milvus(args, ctx: dict, log) -> dict:
+    import numpy as np
+
+    from eval.bench_milvus import measure_milvus
+    from retrieval.search import Searcher
+
+    log(f"milvus: Milvus Lite beside FAISS + bm25s at {', '.join(f'{n:,}' for n in args.milvus_sizes)} chunks")
+    searcher = Searcher.open(args.index_dir)
+    queries = [searcher.prepare(q) for q in ctx["questions"]]
+    vectors = np.stack([searcher.query_vector(q.text) for q in queries])
+    tokens = [searcher.index.tokenizer.tokens(q.text) for q in queries]
+    return measure_milvus(args.index_dir, vectors, tokens, args.qa, ctx["work"], args.milvus_sizes, args.repeats, log)
+
+
+RUNNERS = {"build": _build, "query": _query, "app": _app, "scale": _scale, "milvus": _milvus}
 
 
 def run(args, log=print) -> dict:

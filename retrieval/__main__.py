@@ -8,6 +8,7 @@ from pathlib import Path
 
 from index.settings import DEFAULT_INDEX_DIR
 from index.store import IndexLoadError
+from index.store_options import add_store_arguments, store_from_args
 from prompts import text as say
 from retrieval.pipeline import Pipeline
 from retrieval.search import MODES, Filters, SearchSettings
@@ -25,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--k", type=int, default=10, help="passages retrieved")
     a.add_argument("--history", action="append", default=[], help="an earlier question (repeatable)")
     a.add_argument("--report", action="append", default=[], help="search only this report file (repeatable)")
+    add_store_arguments(a)
     return p
 
 
@@ -45,8 +47,8 @@ def render_text(answer: Answer) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        pipeline = Pipeline.open(args.index_dir, SearchSettings(mode=args.mode))
-    except IndexLoadError as exc:
+        pipeline = Pipeline.open(args.index_dir, SearchSettings(mode=args.mode), store=store_from_args(args))
+    except (IndexLoadError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     answer = pipeline.ask(args.question, history=args.history, k=args.k, filters=Filters(reports=tuple(args.report)))

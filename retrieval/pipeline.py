@@ -10,6 +10,7 @@ from threadpoolctl import threadpool_limits
 
 from index.embedders import DEFAULT_MODEL
 from index.store import REBUILD_HINT, IndexLoadError
+from index.store_options import StoreSettings
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
 from retrieval.query import MAX_QUESTION_CHARS, detect_lang
@@ -39,14 +40,19 @@ class Pipeline:
 
     @classmethod
     def open(cls, index_dir: Path, search: SearchSettings | None = None,
-             compose: ComposeSettings | None = None) -> "Pipeline":
-        """Load the index once and check its query encoder works with it.
+             compose: ComposeSettings | None = None, store: StoreSettings | None = None) -> "Pipeline":
+        """Load the index once and check its query encoder works with it; with a Milvus `store`,
+        search takes its BM25 and dense candidates from the index's Milvus collection.
 
         Raises IndexLoadError (with the fix) when the index is missing or broken, when its vectors
         disagree with the manifest's model, or when that model cannot be loaded here.
         """
         threadpool_limits(QUERY_BLAS_THREADS, user_api="blas")  # for the process: it serves questions now
         searcher = Searcher.open(index_dir, search)
+        if store is not None and store.kind == "milvus":
+            from retrieval.milvus_backend import open_backend
+
+            searcher.backend = open_backend(searcher.index, store)
         _check_encoder(searcher)
         return cls(searcher, Composer(searcher.index, compose or ComposeSettings()))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from index.embedders import DEFAULT_MODEL
 from index.store import IndexLoadError, resolve_index_dir
+from index.store_options import StoreSettings
 from index.types import Article
 from prompts import text as say
 from prompts.ui import ui_text
@@ -31,8 +32,10 @@ class IndexService:
     """Holds the Pipeline the request handlers share (searching is read-only, so threads may share it)."""
 
     def __init__(self, index_dir: Path, corpus_dir: Path, model: str = DEFAULT_MODEL,
-                 search: SearchSettings | None = None, compose: ComposeSettings | None = None):
+                 search: SearchSettings | None = None, compose: ComposeSettings | None = None,
+                 store: StoreSettings | None = None):
         self.index_dir, self.corpus_dir, self.model = Path(index_dir), Path(corpus_dir), model
+        self.store = store or StoreSettings()  # milvus: candidates from the index's Milvus collection
         self.search_settings = search or SearchSettings()
         self.compose_settings = compose or ComposeSettings()
         self.state, self.detail = LOADING, ""
@@ -50,7 +53,7 @@ class IndexService:
 
     def _load(self) -> None:
         try:
-            pipeline = Pipeline.open(self.index_dir, self.search_settings, self.compose_settings)
+            pipeline = Pipeline.open(self.index_dir, self.search_settings, self.compose_settings, store=self.store)
         except IndexLoadError as exc:
             self._fail(str(exc))
             return
@@ -69,7 +72,7 @@ class IndexService:
 
         try:
             summary = build_index(IndexSettings(corpus_dir=self.corpus_dir, index_dir=self.index_dir,
-                                                model=self.model), progress=True, log=log.info)
+                                                model=self.model, store=self.store), progress=True, log=log.info)
         except Exception as exc:  # any failure is shown on the page; the traceback goes to the terminal
             log.exception("index build failed")
             self._fail(f"{exc.__class__.__name__}: {exc}")
