@@ -14,7 +14,8 @@ from index.tokens import Tokenizer, place_names
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import ITEM, asks_calendar, asks_plural, enumerates, find_wanted, focus_terms, shape, wanted
+from retrieval.questions import (ITEM, asks_calendar, asks_plural, enumerates, find_named, find_wanted, focus_terms,
+                                 shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select
 from retrieval.types import Answer, Hit
@@ -71,10 +72,10 @@ class Composer:
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
-        listing = enumerates(question)
+        listing, entity = enumerates(question), which_of(question)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
-            c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing)
+            c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity)
         candidates.sort(key=lambda c: -c.score)
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
@@ -148,7 +149,7 @@ class Composer:
             sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
 
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float,
-               listing: bool = False):
+               listing: bool = False, entity: str | None = None):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
@@ -161,7 +162,10 @@ class Composer:
         redacted = kind == "number" and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus)
         fit = 1.0 if kind is None or span else 0.0
-        if listing and not ITEM.match(c.text):  # "哪两种模式": the items of the list answer it
+        if kind is None and entity:  # "哪几个村": a sentence that names villages
+            span = find_named(entity, c.text)
+            fit = 1.0 if span else 0.0
+        elif listing and not ITEM.match(c.text):  # "哪两种模式": the items of the list answer it
             fit = 0.5
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span

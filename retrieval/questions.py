@@ -72,6 +72,29 @@ ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四
                   r"[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|[①-⑳⑴-⒇⒈-⒛]|首先|其次|再次|最后)")
 
 
+# "哪几个村", "哪些学校", "哪个单位": the answer names places or bodies of that kind.
+_WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|学校|小学|中学|单位|部门|企业|社区|医院)")
+_NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
+_LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
+
+
+def which_of(question: str) -> str | None:
+    """The kind of place or body a "which" question asks for ("哪几个村" → 村), or None."""
+    m = _WHICH.search(question)
+    return m.group(1) if m else None
+
+
+def find_named(kind: str, text: str) -> tuple[int, int] | None:
+    """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村")."""
+    pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*等?{kind}"
+    for m in re.finditer(pattern, text):
+        name = m.group()[: -len(kind)].split("、")[-1].rstrip("等")
+        if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME:
+            lead = len(m.group()) - len(m.group().lstrip(_LEADING))  # "并在龙马、…" → "龙马、…"
+            return m.start() + lead, m.end()
+    return None
+
+
 def asks_plural(question: str) -> bool:
     """True when a factoid wants several values ("达标和超额的分别奖励多少")."""
     return bool(_PLURAL.search(question))

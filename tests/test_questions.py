@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import find_wanted, focus_terms, shape, wanted
+from retrieval.questions import find_named, find_wanted, focus_terms, shape, wanted, which_of
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -119,3 +119,21 @@ def test_find_wanted_date_and_name():
 def test_find_wanted_without_a_kind_finds_nothing():
     assert find_wanted(None, MINGXIKOU) is None
     assert find_wanted("colour", MINGXIKOU) is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("黄圩镇老年大学在哪几个村设立了分校？", "村"), ("有哪些学校参加了竞赛？", "学校"), ("由哪个单位承担？", "单位"),
+    ("上坪乡的总人口是多少？", None), ("哪两种模式？", None),
+])
+def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
+    assert which_of(question) == kind
+
+
+@pytest.mark.parametrize("text, kind, named", [
+    ("把校门向全社会老年人敞开,并在龙马、双套、大兴等村设立了三个分校", "村", "龙马、双套、大兴等村"),
+    ("高庄村学员陈东初连续多年担任校外辅导员", "村", "高庄村"),
+    ("深入农村开展宣传,各村都有宣传员,全村共有", "村", None),  # 农村, 各村, 全村 name no village
+])
+def test_find_named_marks_the_names_of_that_kind(text, kind, named):
+    span = find_named(kind, text)
+    assert (text[span[0]:span[1]] if span else None) == named
