@@ -11,17 +11,19 @@ def merge_groups(chunks: list[Chunk], kept: list[int], max_span: int) -> dict[in
     it (up to `max_span` characters), so one hit holds the whole stretch of text and the ranks below
     it go to other passages. `kept` are chunk rows in rank order; returns each hit's rows, its own first."""
     groups: dict[int, list[int]] = {}
-    spans: dict[int, tuple[int, int]] = {}
+    spans: dict[str, list[list[int]]] = {}  # article -> [first row, start, end] of its groups so far
     for i in kept:
         c = chunks[i]
-        for j, (start, end) in spans.items():
-            if chunks[j].article_key == c.article_key and c.start <= end and c.end >= start \
-                    and max(end, c.end) - min(start, c.start) <= max_span:
-                spans[j] = (min(start, c.start), max(end, c.end))
+        key = c.article_key
+        for group in spans.get(key, ()):
+            j, start, end = group
+            if c.start <= end and c.end >= start and max(end, c.end) - min(start, c.start) <= max_span:
+                group[1], group[2] = min(start, c.start), max(end, c.end)
                 groups[j].append(i)
                 break
         else:
-            spans[i], groups[i] = (c.start, c.end), [i]
+            spans.setdefault(key, []).append([i, c.start, c.end])
+            groups[i] = [i]
     return groups
 
 

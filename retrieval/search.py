@@ -302,7 +302,7 @@ class Searcher:
             members = sorted(members, key=lambda j: chunks[j].start) if len(members) > 1 else []
             parts = tuple(chunks[j] for j in members)
             c = widened(chunks[i], parts, self.index.articles[chunks[i].article_key].text) if parts else chunks[i]
-            text_norm = normalize(c.context_text)
+            text_norm = " ".join(self._normalized_text(j) for j in members or [i])  # cached per chunk
             matched = tuple(dict.fromkeys(t for t in tokens if t in text_norm))
             hits.append(Hit(chunk=c, rank=rank, score=round(float(scores[i]), 4), bm25_score=float(bm25[i]),
                             dense_score=float(dense[i]), matched_terms=matched, also_in=tuple(also[i]),
