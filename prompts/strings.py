@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No usable index yet: {detail}",
     },
     "thing_number": {"zh": "所问的数字", "en": "the number asked for"},
+    "thing_money": {"zh": "所问的金额", "en": "the amount asked for"},
     "thing_date": {"zh": "所问的时间", "en": "the date asked for"},
     "thing_name": {"zh": "所问的人名或单位", "en": "the name asked for"},
     "thing_terms": {"zh": "“{terms}”", "en": "“{terms}”"},

@@ -23,6 +23,7 @@ from retrieval.types import Answer, Hit
 COMPOSER_VERSION = 3
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
+_LATIN = re.compile(r"[A-Za-z'-]+")
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 
 
@@ -85,7 +86,7 @@ class Composer:
         if kind:  # lead with a sentence that holds the asked-for thing
             # a number is exact, so any of the best sentences holding it leads; a date or name must
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
-            floor = 0.0 if kind == "number" else 0.8 * candidates[0].score
+            floor = 0.0 if kind in ("number", "money") else 0.8 * candidates[0].score
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_date", lang))
@@ -159,7 +160,7 @@ class Composer:
         section = self._section(c)
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
-        redacted = kind == "number" and redacted_near(c.text, focus or tokens)
+        redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus)
         fit = 1.0 if kind is None or span else 0.0
         if kind is None and entity:  # "哪几个村": a sentence that names villages
@@ -174,6 +175,8 @@ class Composer:
         """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,
         and how much of the question the best passage covers."""
         best_dense = max(c.dense for c in candidates)
+        # an English question's own words never stand in a Chinese report: its bridged terms do
+        tokens = [t for t in tokens if not _LATIN.fullmatch(t)] or tokens
         cover = self.terms.coverage(tokens, normalize(hits[0].chunk.context_text))
         if best_dense == 0.0:  # no query vector (BM25-only search): term coverage is all there is
             return round(cover, 4)

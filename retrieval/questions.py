@@ -13,17 +13,22 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到)了?多少|"
+                          r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 
 # A number is digits, a Chinese numeral of two or more characters with a unit ("二十个", "八万多元"),
-# or a round figure ("近百场", "上千人", "数十名"); a lone "三个" is usually part of a slogan
-# ("三个文明"), not a quantity.
+# a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
+# a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
-                    rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]")
+                    rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
+                    r"|(?<![一二三四五六七八九十两百千万])[二三四五六七八九十两][名人所项户班支批届]")
+# An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
+MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
                   r"|[上下]午|早上|晚上|课前|课后|\d+\s*分钟|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点")  # and times of day
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
@@ -56,11 +61,13 @@ def shape(question: str) -> str:
 
 
 def wanted(question: str) -> str | None:
-    """ "number", "date", "name", or None: the kind of span a factoid answer must hold."""
+    """ "money", "number", "date", "name", or None: the kind of span a factoid answer must hold."""
     if _WANTS_DATE.search(question):
         return "date"
     if _WANTS_NAME.search(question):
         return "name"
+    if _WANTS_MONEY.search(question):
+        return "money"
     if _WANTS_NUMBER.search(question):
         return "number"
     return None
@@ -144,11 +151,11 @@ def _joined_left(text: str, word: str) -> list[str]:
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
     after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
-    pattern = {"number": NUMBER, "date": DATE, "name": NAME}.get(kind or "")
+    pattern = {"number": NUMBER, "money": MONEY, "date": DATE, "name": NAME}.get(kind or "")
     if pattern is None:
         return None
     matches = list(pattern.finditer(text))
-    if kind != "number" or not focus:
+    if kind not in ("number", "money") or not focus:
         return (matches[0].start(), matches[0].end()) if matches else None
     for f in focus:
         for at in (m.start() for m in re.finditer(re.escape(f), text)):
@@ -158,4 +165,5 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> 
             before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
             if before:
                 return before[-1].start(), before[-1].end()
-    return None
+    # an amount of money is specific enough without its noun ("投资20万余元,…更换门窗")
+    return (matches[0].start(), matches[0].end()) if kind == "money" and matches else None

@@ -14,7 +14,7 @@ from retrieval.types import Answer, Hit
 
 FACTOIDS = [  # question, the number asked for, a phrase of the sentence holding it (hand-checked in the excerpts)
     ("上坪乡的婚检率是多少？", "98%", "近年全乡婚检率达到98%以上"),
-    ("明溪口镇每年拿出多少万元计生奖励经费？", "3", "每年拿出3万元计生奖励经费"),
+    ("明溪口镇每年拿出多少万元计生奖励经费？", "3万元", "每年拿出3万元计生奖励经费"),  # an amount: with its unit
     ("铜盘村对种烟户减免多少度电？", "100", "种烟户减免100度电"),
 ]
 PRACTICE = ["上坪乡计生工作是怎么做的？", "明溪口镇怎么加强村干部队伍建设？", "无毒害县创建工作有哪些措施？"]

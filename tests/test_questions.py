@@ -137,3 +137,25 @@ def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
 def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     span = find_named(kind, text)
     assert (text[span[0]:span[1]] if span else None) == named
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("给十里堡的小学翻修厕所、换门窗，花了多少钱？", "money"), ("全县投入了多少资金？", "money"),
+    ("How much money did the county invest?", "money"), ("全镇有多少名学生？", "number"),
+])
+def test_questions_for_an_amount_of_money(question, kind):
+    assert wanted(question) == kind
+
+
+def test_find_wanted_money_takes_the_amount_even_far_from_the_noun():
+    text = "启动了十里堡小学校舍改造工程,投资20万余元,完成水冲式厕所及沼气池项目、更换教室塑钢门窗。"
+    start, end = find_wanted("money", text, ["门窗"])
+    assert text[start:end] == "20万余元"
+    assert find_wanted("money", "共有学生500名。") is None  # a count is not an amount of money
+
+
+@pytest.mark.parametrize("text, number", [("评选出十名学科带头人", "十名"), ("组建了两支志愿者队伍", "两支")])
+def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
+    start, end = find_wanted("number", text)
+    assert text[start:end] == number
+
