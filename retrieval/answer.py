@@ -71,6 +71,10 @@ class Composer:
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
+        rates = [f for f in focus if f.endswith("率")]
+        if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
+            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms=rates[-1]))
+            return render_refusal(question, hits, lang, reason)
         focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question)
