@@ -10,12 +10,12 @@ import numpy as np
 from index.normalize import normalize
 from index.sentences import split_sentences
 from index.store import LoadedIndex
-from index.tokens import Tokenizer, place_names
+from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asks_calendar, asks_plural, enumerates, find_named, find_wanted, focus_terms,
-                                 shape, wanted, which_of)
+                                 places_named, shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select
 from retrieval.types import Answer, Hit
@@ -112,7 +112,7 @@ class Composer:
     def _named_places(self, question: str, tokens: list[str]) -> list[str]:
         """The places a question names, in its order, without those inside a longer one named too."""
         text = normalize(question)
-        named = set(self._places(tokens)) | {p for part in re.split(r"[和与及、,，]", text) for p in place_names(part)}
+        named = set(self._places(tokens)) | places_named(text)
         places = [p for p in named if not any(p != o and p in o for o in named)]
         return sorted(places, key=lambda p: (text.find(p), p))
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from index.tokens import place_names
+
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位所家户班]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
                       r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|\bwhat (year|date|percentage|rate|number)\b",
@@ -44,13 +46,23 @@ _FOCUS_MAX = 8
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
+_CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
 _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
+
+
+def places_named(question: str) -> set[str]:
+    """The township and county names in a question, also where a conjunction runs into one
+    ("上坪乡和明溪口镇")."""
+    return {p for part in re.split(r"[和与及、,，]", question) for p in place_names(part)}
 
 
 def shape(question: str) -> str:
     """ "across", "practice", "factoid" or "general"."""
-    if _ACROSS.search(question):
-        return "across"
+    across = _ACROSS.search(question)
+    if across and not (across.group().startswith("各") and len(places_named(question)) == 1):
+        return "across"  # "石墩河镇各村…" is about one town: no grouping by place
+    if len(places_named(question)) >= 2 and _CONTRAST.search(question):
+        return "across"  # "上坪乡和明溪口镇…有什么不同"
     if _ENUMERATION.search(question):
         return "practice"  # "哪两种模式": the items, as a list
     if _FACTOID.search(question) and not re.search(r"哪些(措施|做法|办法|经验|举措)", question):

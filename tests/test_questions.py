@@ -18,6 +18,8 @@ from retrieval.questions import find_named, find_wanted, focus_terms, shape, wan
     ("各乡镇怎么签订责任书的？", "across"),
     ("Compare the two townships", "across"),
     ("上坪乡计生工作情况", "general"),
+    ("石墩河镇各村、各单位的“双述双评”制度是怎么开展的？", "practice"),  # 各村 of one town: not across places
+    ("上坪乡和明溪口镇的计生工作有什么不同？", "across"),  # two places contrasted
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
