@@ -59,6 +59,22 @@ GLOSSARY: dict[str, str] = {
     "electricity": "电 度电", "loans": "贷款", "loan": "贷款", "land": "用地 土地", "rate": "率",
     "percentage": "率 %", "newly assigned": "新分配", "strong education county": "教育强县",
     "strong-education-county": "教育强县", "three transformations": "三转", "two basics": "两基",
+    # work-report vocabulary common to every topic
+    "reform": "改革", "quality": "质量", "team": "队伍 队", "teams": "队伍 队", "service": "服务",
+    "services": "服务", "enterprise": "企业", "enterprises": "企业", "company": "企业 公司", "project": "项目",
+    "projects": "项目", "performance": "绩效", "performance pay": "绩效工资", "redistribution": "再分配",
+    "precision": "精准", "targeted": "精准", "assistance": "帮扶 帮助", "help": "帮扶 帮助",
+    "poverty alleviation": "扶贫 脱贫", "backbone": "骨干", "benchmark": "标杆 骨干", "standard": "标准",
+    "standardized": "规范化 标准化", "balanced": "均衡", "facilities": "设施", "safety": "安全",
+    "security": "安全", "environment": "环境", "office": "办公室", "committee": "委员会", "work style": "作风",
+    "organization": "组织", "grassroots": "基层", "rural": "农村", "urban": "城区 城镇",
+    "finance": "财政", "financial": "财政", "government": "政府", "inspector": "督导", "demonstration": "示范",
+    "advanced": "先进", "excellent": "优秀", "outstanding": "优秀 先进", "subject": "学科", "subjects": "学科",
+    "junior high": "初中", "high school": "高中", "vocational": "职业", "staff": "职工 人员",
+    "employees": "职工", "workers": "职工 人员", "accounting": "核算", "vehicle": "车辆", "vehicles": "车辆",
+    "cars": "车辆", "official": "公务", "reception": "接待", "procurement": "采购", "efficiency": "效能 效率",
+    "license": "许可证", "licence": "许可证", "honour": "荣誉 称号", "honor": "荣誉 称号",
+    "first prize": "一等奖", "contest": "比赛 竞赛",
 }
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
