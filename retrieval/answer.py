@@ -17,7 +17,7 @@ from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asks_calendar, asks_plural, enumerates, find_named, find_wanted, focus_terms,
                                  places_named, shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
-from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select
+from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -107,6 +107,8 @@ class Composer:
             return render_refusal(question, hits, lang, reason, confidence)
         chosen = select(candidates, form, self.settings, plural=asks_plural(question))
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
+        if form != "factoid":  # a list item that only names a measure takes its detail
+            chosen = [with_detail(c, self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
         return render_answer(question, hits, chosen, form, lang, confidence)
 
     def _named_places(self, question: str, tokens: list[str]) -> list[str]:

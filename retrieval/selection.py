@@ -2,17 +2,20 @@
 one per place for a question on several places, and the checks on blanked-out values."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.normalize import normalize
+from retrieval.questions import ITEM
 from retrieval.types import Hit
 
 if TYPE_CHECKING:
     from retrieval.answer import ComposeSettings
 
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
+_TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
 
@@ -75,6 +78,22 @@ def _joined(lead: Candidate, first: Candidate, second: Candidate) -> Candidate:
         span = (keyed.key_span[0] + shift, keyed.key_span[1] + shift)
     return replace(lead, start=first.start, end=second.end, text=text, key_span=span,
                    rank=min(first.rank, second.rank))
+
+
+def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
+    """A short item that only names a measure ("三是各村开展了“双述双评”制度。") with the sentence after
+    it in its paragraph, which says what the measure is ("即每半年召集…"). `sentences` are the
+    article's (start, end, row), sorted."""
+    if c.article_text is None or len(c.text) > _TOPIC_MAX or not ITEM.match(c.text):
+        return c
+    at = bisect.bisect_left(sentences, (c.end, 0, 0))
+    if at >= len(sentences):
+        return c
+    start, end, _ = sentences[at]
+    gap = c.article_text[c.end:start]
+    if gap.strip() or "\n" in gap or ITEM.match(c.article_text[start:end]):
+        return c  # another paragraph, or the list's next item
+    return replace(c, end=end, text=c.article_text[c.start:end])
 
 
 def per_place(candidates: list[Candidate], places: list[str], kind: str | None) -> list[Candidate]:

@@ -6,7 +6,7 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import Candidate, join_adjacent, per_place, select
+from retrieval.selection import Candidate, join_adjacent, per_place, select, with_detail
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -69,3 +69,18 @@ def test_per_place_takes_each_places_best_sentence_with_the_value():
     c = candidate("上坪乡总人口6659人。", 0.7, "6659", article=article)
     assert per_place([a, b, c], ["上坪乡", "明溪口镇"], "number") == [c, b]
     assert per_place([a, b, c], ["明溪口镇"], None) == [a]
+
+
+def _sentences(article: str, texts: list[str]) -> list[tuple[int, int, int]]:
+    return [(article.index(t), article.index(t) + len(t), row) for row, t in enumerate(texts)]
+
+
+def test_a_short_item_takes_the_sentence_that_says_what_it_is():
+    article = "三是各村开展了“双述双评”制度。即每半年召集群众代表参加述职述廉大会。四是加强监督。\n下一段。"
+    texts = ["三是各村开展了“双述双评”制度。", "即每半年召集群众代表参加述职述廉大会。", "四是加强监督。", "下一段。"]
+    sentences = _sentences(article, texts)
+    item = candidate(texts[0], 0.9, article=article)
+    assert with_detail(item, sentences).text == texts[0] + texts[1]
+    assert with_detail(candidate(texts[1], 0.9, article=article), sentences).text == texts[1]  # not an item
+    last = candidate(texts[2], 0.9, article=article)
+    assert with_detail(last, sentences).text == texts[2]  # the next sentence is in another paragraph
