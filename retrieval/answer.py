@@ -33,6 +33,7 @@ class ComposeSettings:
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
+    list_floor: float = 0.7  # a list item scores at least this share of the best (calibrated on dev, dev2)
     refuse_below: float = 0.2  # confidence under which the answer is a refusal (calibrated on dev)
     mmr_lambda: float = 0.7
     min_sentence: int = 12  # shorter lines are headings or signatures, not answers
