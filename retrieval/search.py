@@ -20,6 +20,7 @@ from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
 from retrieval.thesaurus import expand
 from retrieval.query import PreparedQuery, prepare
+from retrieval.reference import split_reference
 from retrieval.types import Hit
 
 MODES = ("bm25", "dense", "hybrid")
@@ -35,6 +36,7 @@ def _without(text: str, words: list[str]) -> str:
 _SEARCHABLE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120
+DESCRIBED_FIRST = 3  # passages of a described place's article put first
 MERGE_MAX = 600  # characters a merged hit may span  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
@@ -120,7 +122,9 @@ class Searcher:
         places = [t for t in self._places() if t in query.text]
         places = [p for p in places if not any(p != o and p in o for o in places)]
         if len(places) < 2:
-            return self._search_one(query, k, filters)
+            hits = self._search_one(query, k, filters)
+            ref = split_reference(query.original) if query.lang == "zh" and filters is None else None
+            return self._within_described(query, ref[1], hits, k) if ref and hits else hits
         lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
                  for p in places]
         # each place's best passage is kept; the rest compete on score; the list reads by score
@@ -131,6 +135,15 @@ class Searcher:
             kept.setdefault(hit.chunk.id, hit)
         ordered = sorted(kept.values(), key=lambda h: -h.score)
         return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+
+    def _within_described(self, query: PreparedQuery, rest: str, hits: list[Hit], k: int) -> list[Hit]:
+        """The description of a place ("永安市东北部那个乡") found its report, whose introduction
+        leads `hits`; the rest of the question, searched within that article, finds the fact."""
+        inner = self._search_one(replace(query, text=normalize(rest)), k, Filters(articles=(hits[0].chunk.article_key,)))
+        first = inner[:DESCRIBED_FIRST]
+        ids = {cid for h in first for cid in h.chunk_ids}
+        merged = first + [h for h in hits if not set(h.chunk_ids) & ids]
+        return [replace(h, rank=i) for i, h in enumerate(merged[:k], start=1)]
 
     def _places(self) -> list[str]:
         return [t for t in self.index.tokenizer.user_terms if t[-1] in "乡镇县区市"]
