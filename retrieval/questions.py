@@ -25,7 +25,7 @@ _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
 # a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d])"
+NUMBER = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d]|\s*[月日号时点]|(?<=\d{4})\s*年)"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
                     r"|(?<![一二三四五六七八九十两百千万])[二三四五六七八九十两][名人所项户班支批届]")

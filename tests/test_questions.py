@@ -161,3 +161,12 @@ def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
     start, end = find_wanted("number", text)
     assert text[start:end] == number
 
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("根据6月4日屏南县工作汇报会,建立15支精准帮扶队", ["15"]),  # a date is not a count
+    ("2012年至2017年共投入4.13亿元", ["4.13"]), ("10年来共培训200人次", ["10", "200"]),
+])
+def test_dates_are_not_counts(text, numbers):
+    from retrieval.questions import NUMBER
+    assert [m.group() for m in NUMBER.finditer(text)] == numbers
