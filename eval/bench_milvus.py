@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.bench_proc import disk_mb, median_of, percentiles, print_result, run_worker
+from eval.bench_proc import disk_mb, print_result, run_worker
 
 SIZES = (100_000,)
 COLLECTION = "bench"
@@ -93,32 +93,11 @@ def _raw_searches(client, queries: np.ndarray, tokens: list[list[str]], truth: n
 
 
 def _searcher(index, backend, questions: list[str], vectors: np.ndarray, repeats: int) -> dict:
-    from eval.bench_query import StageClock
-    from eval.bench_searcher import GivenVector
+    from eval.bench_searcher import GivenVector, time_searches
     from retrieval.search import Searcher
 
     searcher = Searcher(index, GivenVector(vectors.shape[1]), backend=backend)
-    prepared = [searcher.prepare(q) for q in questions]
-    clock = StageClock()
-    for attr, stage in (("_bm25_scores", "bm25"), ("_dense_scores", "dense"), ("_fuse", "fusion"), ("_hits", "hits")):
-        clock.wrap(searcher, attr, stage)
-    passes, stages = [], {s: [] for s in ("bm25", "dense", "fusion", "hits")}
-    for _ in range(repeats):
-        ms, per_stage = [], {s: [] for s in stages}
-        for query, vector in zip(prepared, vectors):
-            searcher.embedder.current = vector
-            searcher._vectors.clear()  # the query-vector cache
-            clock.take()
-            t = time.perf_counter()
-            searcher.search_prepared(query, k=10)
-            ms.append((time.perf_counter() - t) * 1000)
-            spent = clock.take()
-            for s in stages:
-                per_stage[s].append(spent.get(s, 0.0) * 1000)
-        passes.append(percentiles(ms))
-        for s in stages:
-            stages[s].append(percentiles(per_stage[s]))
-    return {"search_ms": median_of(passes), "stages_ms": {s: median_of(v) for s, v in stages.items()}}
+    return time_searches(searcher, questions, vectors, repeats)
 
 
 def search(args) -> dict:
@@ -153,8 +132,8 @@ def measure_milvus(index_dir: Path, query_vectors: np.ndarray, query_tokens: lis
                    work: Path, sizes: tuple[int, ...] = SIZES, repeats: int = 1,
                    log: Callable[[str], None] = print) -> dict:
     """For each size: the scale benchmark's FAISS, BM25 and Searcher rows, then the Milvus Lite rows."""
-    from eval.bench_scale import _bm25_row, _faiss_rows, _searcher_row, exact_top, reference_vectors
-    from eval.bench_synth import fit_vectors, write_vectors
+    from eval.bench_scale import _bm25_row, _faiss_rows, _searcher_row, reference_vectors, write_size_dir
+    from eval.bench_synth import fit_vectors
 
     model = fit_vectors(reference_vectors(index_dir))
     rows = []
@@ -163,12 +142,8 @@ def measure_milvus(index_dir: Path, query_vectors: np.ndarray, query_tokens: lis
         shutil.rmtree(size_dir, ignore_errors=True)
         size_dir.mkdir(parents=True)
         try:
-            vectors = write_vectors(model, n, size_dir / "vectors.npy", seed=n)
-            np.save(size_dir / "queries.npy", query_vectors.astype(np.float32))
-            np.save(size_dir / "truth.npy", exact_top(vectors, query_vectors))
-            del vectors
-            (size_dir / "query_tokens.json").write_text(json.dumps(query_tokens, ensure_ascii=False), encoding="utf-8")
-            rows += [r for r in _faiss_rows(n, size_dir / "vectors.npy", size_dir, repeats) if r["engine"] == "faiss"]
+            vec = write_size_dir(model, n, size_dir, query_vectors, query_tokens)
+            rows += [r for r in _faiss_rows(n, vec, size_dir, repeats) if r["engine"] == "faiss"]
             rows.append(_bm25_row(n, index_dir / "bm25", size_dir, repeats))
             rows.append(_searcher_row(n, index_dir, size_dir, qa, repeats))
             log(f"  milvus {n:,}: FAISS, BM25 and Searcher rows done")

@@ -86,6 +86,18 @@ def _searcher_row(n: int, index_dir: Path, work: Path, qa: Path, repeats: int) -
             "p95_ms": found["search_ms"]["p95"], "stages_ms": found["stages_ms"]}
 
 
+def write_size_dir(model, n: int, size_dir: Path, query_vectors: np.ndarray, query_tokens: list[list[str]]) -> Path:
+    """The synthetic corpus of `n` vectors in `size_dir` (seed `n`), with the questions' vectors, their
+    exact top 10 and their BM25 tokens; returns the vectors file."""
+    vec = size_dir / "vectors.npy"
+    vectors = write_vectors(model, n, vec, seed=n)
+    np.save(size_dir / "queries.npy", query_vectors.astype(np.float32))
+    np.save(size_dir / "truth.npy", exact_top(vectors, query_vectors))
+    del vectors
+    (size_dir / "query_tokens.json").write_text(json.dumps(query_tokens, ensure_ascii=False), encoding="utf-8")
+    return vec
+
+
 def measure_scale(index_dir: Path, query_vectors: np.ndarray, query_tokens: list[list[str]], qa: Path, work: Path,
                   sizes: tuple[int, ...] = SIZES, repeats: int = 3, log: Callable[[str], None] = print) -> dict:
     """The scale rows for each size in `sizes`; synthetic files live under `work` and are removed
@@ -99,12 +111,7 @@ def measure_scale(index_dir: Path, query_vectors: np.ndarray, query_tokens: list
         shutil.rmtree(size_dir, ignore_errors=True)
         size_dir.mkdir(parents=True)
         try:
-            vec = size_dir / "vectors.npy"
-            vectors = write_vectors(model, n, vec, seed=n)
-            np.save(size_dir / "queries.npy", query_vectors.astype(np.float32))
-            np.save(size_dir / "truth.npy", exact_top(vectors, query_vectors))
-            del vectors
-            (size_dir / "query_tokens.json").write_text(json.dumps(query_tokens, ensure_ascii=False), encoding="utf-8")
+            vec = write_size_dir(model, n, size_dir, query_vectors, query_tokens)
             rows.extend(_faiss_rows(n, vec, size_dir, repeats))
             log(f"  scale {n:,}: FAISS {rows[-1 if n <= FLAT_MAX else -2]['type']} done")
             rows.append(_bm25_row(n, index_dir / "bm25", size_dir, repeats))

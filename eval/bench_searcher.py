@@ -61,8 +61,39 @@ def synthetic_index(size_dir: Path, reference: Path, n: int):
                        tokenizer=Tokenizer.load(reference / "userdict.txt"))
 
 
-def main(argv: list[str] | None = None) -> int:
+def time_searches(searcher, questions: list[str], vectors: np.ndarray, repeats: int, tokenizer=None) -> dict:
+    """Median over `repeats` passes of the Searcher's time per question (question vectors given),
+    whole and by stage (`tokenizer`: also time its tokens)."""
     from eval.bench_query import StageClock
+
+    prepared = [searcher.prepare(q) for q in questions]
+    clock = StageClock()
+    for attr, stage in (("_bm25_scores", "bm25"), ("_dense_scores", "dense"), ("_fuse", "fusion"), ("_hits", "hits")):
+        clock.wrap(searcher, attr, stage)
+    names = ("bm25", "dense", "fusion", "hits")
+    if tokenizer is not None:
+        clock.wrap(tokenizer, "tokens", "tokenize")
+        names = ("tokenize", *names)
+    passes, stages = [], {s: [] for s in names}
+    for _ in range(repeats):
+        ms, per_stage = [], {s: [] for s in stages}
+        for query, vector in zip(prepared, vectors):
+            searcher.embedder.current = vector
+            searcher._vectors.clear()  # the query-vector cache
+            clock.take()
+            t = time.perf_counter()
+            searcher.search_prepared(query, k=10)
+            ms.append((time.perf_counter() - t) * 1000)
+            spent = clock.take()
+            for s in stages:
+                per_stage[s].append(spent.get(s, 0.0) * 1000)
+        passes.append(percentiles(ms))
+        for s in stages:
+            stages[s].append(percentiles(per_stage[s]))
+    return {"search_ms": median_of(passes), "stages_ms": {s: median_of(v) for s, v in stages.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
     from eval.qa import load_qa
     from retrieval.search import Searcher
 
@@ -81,29 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     searcher = Searcher(index, GivenVector(vectors.shape[1]))
     open_s = time.perf_counter() - start
-    prepared = [searcher.prepare(q) for q in questions]
-    clock = StageClock()
-    for attr, stage in (("_bm25_scores", "bm25"), ("_dense_scores", "dense"), ("_fuse", "fusion"), ("_hits", "hits")):
-        clock.wrap(searcher, attr, stage)
-    clock.wrap(index.tokenizer, "tokens", "tokenize")
-    passes, stages = [], {s: [] for s in ("tokenize", "bm25", "dense", "fusion", "hits")}
-    for _ in range(args.repeats):
-        ms, per_stage = [], {s: [] for s in stages}
-        for query, vector in zip(prepared, vectors):
-            searcher.embedder.current = vector
-            getattr(searcher, "_vectors", {}).clear()  # the query-vector cache
-            clock.take()
-            t = time.perf_counter()
-            searcher.search_prepared(query, k=10)
-            ms.append((time.perf_counter() - t) * 1000)
-            spent = clock.take()
-            for s in stages:
-                per_stage[s].append(spent.get(s, 0.0) * 1000)
-        passes.append(percentiles(ms))
-        for s in stages:
-            stages[s].append(percentiles(per_stage[s]))
-    print_result({"load_s": load_s, "open_s": open_s, "search_ms": median_of(passes),
-                  "stages_ms": {s: median_of(v) for s, v in stages.items()}})
+    timed = time_searches(searcher, questions, vectors, args.repeats, tokenizer=index.tokenizer)
+    print_result({"load_s": load_s, "open_s": open_s, **timed})
     return 0
 
 

@@ -25,7 +25,7 @@ from index.store import (FORMAT_VERSION, IndexLoadError, chunk_from_dict, read_m
                          resolve_index_dir, swap_in, write_index)
 from index.structure import split_articles
 from index.tokens import Tokenizer, find_domain_terms
-from index.types import Article, BuildSummary, SentenceRef, SkippedFile, sentence_embed_text, text_hash
+from index.types import Article, BuildSummary, Chunk, SentenceRef, SkippedFile, sentence_embed_text, text_hash
 
 MIN_SENTENCE_EMBED = 12  # shorter lines are headings or signatures, never quoted as answers
 

@@ -12,6 +12,7 @@ import numpy as np
 from index.milvus_store import BM25_OUTPUT, MilvusStore, StoreError, connect, token_text
 from index.store import LoadedIndex
 from index.store_options import StoreSettings
+from retrieval.filters import ChunkColumns
 
 HNSW_EF = 256  # as index.faiss_index.HNSW_EF_SEARCH; raised to the limit when more rows are asked for
 
@@ -25,10 +26,8 @@ class MilvusBackend:
 
     def __post_init__(self) -> None:
         # each chunk's article as an integer code, so a filter costs no Python loop over the chunks
-        names: dict[str, int] = {}
-        self._article_codes = np.fromiter((names.setdefault(c.article_key, len(names)) for c in self.index.chunks),
-                                          dtype=np.int64, count=len(self.index.chunks))
-        self._article_names = list(names)
+        columns = ChunkColumns.of(self.index)
+        self._article_codes, self._article_names = columns.article_codes, list(columns.article_names)
 
     def describe(self) -> dict:
         """For run configs and logs: where the candidates come from (no credentials)."""

@@ -25,7 +25,7 @@ def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, articl
 def render_answer(question: str, hits: list[Hit], chosen: list, form: str, lang: str,
                   confidence: float) -> Answer:
     """`chosen` are scored candidates (hit, start, end, text, key_span) in reading order."""
-    citations, sentences, lines = [], [], []
+    citations, sentences = [], []
     for n, cand in enumerate(chosen, start=1):
         citations.append(citation_for(n, cand.hit, cand.start, cand.end, cand.text, cand.article_text))
         sentences.append(AnswerSentence(text=cand.text, citation=n, key_span=cand.key_span))
