@@ -14,8 +14,8 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asks_calendar, asks_plural, enumerates, find_named, find_wanted, focus_terms,
-                                 places_named, shape, wanted, which_of)
+from retrieval.questions import (ITEM, asked_unit, asks_calendar, asks_plural, bodies_named, enumerates, find_measure, find_named,
+                                 find_wanted, focus_terms, places_named, shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
 from retrieval.types import Answer, Hit
@@ -79,9 +79,12 @@ class Composer:
         focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question)
+        unit = asked_unit(question) if kind == "number" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity)
+            if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
+                c.key_span = find_measure(c.text, unit)
         candidates.sort(key=lambda c: -c.score)
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
@@ -97,6 +100,14 @@ class Composer:
                 reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_date", lang))
                 return render_refusal(question, hits, lang, reason, confidence)
             candidates = with_span + [c for c in candidates if c not in with_span]
+            bodies = bodies_named(normalize(question))
+            if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
+                about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]
+                if not about:
+                    missing = say("thing_terms", lang, terms="、".join(name for _, name in bodies))
+                    reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=missing)
+                    return render_refusal(question, hits, lang, reason, confidence)
+                candidates = about + [c for c in candidates if c not in about]
         places = self._named_places(question, tokens) if form == "factoid" else []
         if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place
             chosen = per_place(candidates, places, kind)
@@ -192,6 +203,17 @@ class Composer:
 
     def _places(self, tokens: list[str]) -> list[str]:
         return [t for t in tokens if t in self._place_terms]
+
+    def _surroundings(self, c: Candidate) -> str:
+        """What a sentence is about: its article's title and subject, the headings over it and its paragraph."""
+        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
+        path = " ".join(article.section_path(c.start)) if article else ""
+        paragraph = c.text
+        if c.article_text is not None:
+            start = c.article_text.rfind("\n", 0, c.start) + 1
+            end = c.article_text.find("\n", c.end)
+            paragraph = c.article_text[start: end if end >= 0 else len(c.article_text)]
+        return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {paragraph}")
 
     def _section(self, c: Candidate) -> str:
         """The innermost heading over the sentence, when it is not the sentence itself."""

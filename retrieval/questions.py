@@ -21,18 +21,46 @@ _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|�
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 
-# A number is digits, a Chinese numeral of two or more characters with a unit ("二十个", "八万多元"),
+# A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more characters with a unit ("二十个", "八万多元"),
 # a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
 # a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
-NUMBER = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\d]|\s*[月日号时点]|(?<=\d{4})\s*年)"
+NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
-                    r"|(?<![一二三四五六七八九十两百千万])[二三四五六七八九十两][名人所项户班支批届]")
+                    r"|(?<![一二三四五六七八九十两百千万])[二三四五六七八九十两][名人所项户班支批届期场次轮]")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
                   r"|[上下]午|早上|晚上|课前|课后|\d+\s*分钟|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点")  # and times of day
+# A measure asked for by its unit ("多少平方米"): the answer's figure must carry it, since a count of
+# something else ("4个项目") is no answer. Each unit with the spellings the reports use for it.
+_UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
+          "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "岁"}
+_ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
+                         r"\bhow many (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b",
+                         re.I)
+_UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "square meters": "平方米", "square metres": "平方米",
+               "mu": "亩", "hectares": "公顷", "kilometers": "公里", "kilometres": "公里", "meters": "米", "metres": "米",
+               "tons": "吨", "tonnes": "吨", "hours": "小时", "minutes": "分钟"}
+_FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[万亿千百]?\s*[多余]?\s*"
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a how-many question names ("多少平方米" → 平方米, "how many mu" → 亩), or None."""
+    m = _ASKED_UNIT.search(question)
+    if not m:
+        return None
+    unit = (m.group(1) or m.group(2)).lower()
+    return _UNIT_NAMES.get(unit, unit)
+
+
+def find_measure(text: str, unit: str) -> tuple[int, int] | None:
+    """Span of a figure in `unit` in `text` ("17.63万平方米"), or None."""
+    m = re.search(f"{_FIGURE}(?:{_UNITS[unit]})", text)
+    return (m.start(), m.end()) if m else None
+
+
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
 _WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
@@ -51,9 +79,9 @@ _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条
 
 
 def places_named(question: str) -> set[str]:
-    """The township and county names in a question, also where a conjunction runs into one
-    ("上坪乡和明溪口镇")."""
-    return {p for part in re.split(r"[和与及、,，]", question) for p in place_names(part)}
+    """The township and county names in a question, also where a conjunction or a polite word runs
+    into one ("上坪乡和明溪口镇", "请问响水县")."""
+    return {p for part in re.split(r"[和与及、,，]|请问|请", question) for p in place_names(part)}
 
 
 def shape(question: str) -> str:
@@ -112,6 +140,29 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
             lead = len(m.group()) - len(m.group().lstrip(_LEADING))  # "并在龙马、…" → "龙马、…"
             return m.start() + lead, m.end()
     return None
+
+
+# A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
+_BODY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)")
+_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级")
+_BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质")
+
+
+def bodies_named(question: str) -> list[tuple[str, str]]:
+    """The schools and clinics a question names by name, as (distinctive part, name without the place
+    before it): "白塘镇磊石学校" → ("磊石", "磊石学校"), "渡口中心卫生院" → ("渡口", "渡口中心卫生院");
+    none for "郭店镇中学", "实验小学" or "那所小学", which name no particular one."""
+    places = places_named(question)
+    out = []
+    for m in _BODY.finditer(question):
+        name = m.group(1)
+        for place in sorted(places, key=len, reverse=True):
+            name = name.split(place)[-1]
+        name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
+        stem = _BODY_WORDS.sub("", name)
+        if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name:
+            out.append((stem, name + m.group(2)))
+    return out
 
 
 def asks_plural(question: str) -> bool:

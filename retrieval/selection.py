@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
-# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元").
-_REDACTED = re.compile(r"(?:[Xx×*]{2,}|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日])")
+# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
+_REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本])")
 
 
 @dataclass

@@ -171,6 +171,25 @@ def test_blanked_value_without_index_statistics(plain):
     assert answer.refused or all(s.key_span is None for s in answer.sentences)
 
 
+def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
+    # data/reports/002: the town's pupils (在校学生2158人) in one paragraph, 磊石学校 only in the next
+    town = ("全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"
+            "在今年的全市教育质量评价中,磊石学校进入市先进行列。")
+    answer = plain.compose("白塘镇磊石学校现有多少名在校学生？", [hit_of(town)])
+    assert answer.refused and "磊石学校" in answer.text and "2158" not in answer.text.split("\n")[0]
+    school = plain.compose("白塘镇磊石学校现有多少名在校学生？", [hit_of("磊石学校是一所九年制学校,现有在校学生612人。")])
+    assert not school.refused and school.sentences[0].key_span is not None
+    assert "612" in school.text
+
+
+def test_a_measure_asked_by_its_unit_needs_a_figure_in_that_unit(plain):
+    question = "屏南县行政服务中心的服务大厅面积有多少平方米？"
+    projects = "屏南县行政服务中心大楼建设项目等4个项目按照市政府下达的时间节点实现开工目标。"  # data/reports/004
+    assert plain.compose(question, [hit_of(projects)]).refused
+    hall = plain.compose(question, [hit_of("屏南县行政服务中心服务大厅面积达1200平方米,设窗口32个。")])
+    assert not hall.refused and "1200平方米" in hall.text
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import find_named, find_wanted, focus_terms, shape, wanted, which_of
+from retrieval.questions import (NUMBER, asked_unit, bodies_named, find_measure, find_named, find_wanted, focus_terms,
+                                 places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -170,3 +171,41 @@ def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
 def test_dates_are_not_counts(text, numbers):
     from retrieval.questions import NUMBER
     assert [m.group() for m in NUMBER.finditer(text)] == numbers
+
+
+@pytest.mark.parametrize("question, bodies", [
+    ("白塘镇磊石学校现有多少名在校学生？", [("磊石", "磊石学校")]),
+    ("渡口中心卫生院有多少名在职职工？", [("渡口", "渡口中心卫生院")]),
+    ("山左口中学新教学楼的总投资是多少？", [("山左口", "山左口中学")]),
+    ("郭店镇中学今年中考的升学率是多少？", []),  # the town's school: no name of its own
+    ("实验小学期末考核是怎么抽测的？", []),
+    ("那所位于布达拉宫东北面的小学有多少学生？", []),
+])
+def test_bodies_named(question, bodies):
+    assert bodies_named(question) == bodies
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("屏南县行政服务中心的服务大厅面积有多少平方米？", "平方米"),
+    ("新建校舍多少平米？", "平方米"),
+    ("How many square metres of school buildings were rebuilt?", "平方米"),
+    ("全县有多少名教师？", None),  # a count, not a measure
+])
+def test_asked_unit(question, unit):
+    assert asked_unit(question) == unit
+
+
+def test_find_measure_takes_a_figure_in_the_unit_only():
+    text = "消除中小学C、D级危房63393平方米,新建和维修改造校舍17.63万平方米;"  # data/reports/003
+    assert text[slice(*find_measure(text, "平方米"))] == "63393平方米"
+    assert find_measure("4个项目按照市政府下达的时间节点实现开工目标。", "平方米") is None
+
+
+@pytest.mark.parametrize("text", ["我们整理了xx2首古诗词", "20xx年2月,被评为首批“人民最满意学校”"])
+def test_blanked_out_numbers_are_not_numbers(text):
+    assert not [m.group() for m in NUMBER.finditer(text) if m.group() in ("2", "20")]
+
+
+def test_places_named_after_a_polite_word():
+    assert places_named("请问响水县第一支老年业余文艺宣传队是谁组织起来的？") == {"响水县"}
+    assert places_named("嘉峪关这几年给乡下住校的孩子发了多少生活费？") == set()
