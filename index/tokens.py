@@ -25,12 +25,12 @@ _QUESTION_WORD = re.compile(r"^(?:哪[一几些个位里儿天年]*|几[个名�
 _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
 # Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
-_NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
+NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
 
 
 def place_names(text: str) -> list[str]:
     """Township and county names in `text` ("明溪口镇"), without phrases like "在全县"."""
-    return [m for m in _PLACE.findall(text) if not set(m[:-1]) & _NOT_IN_PLACE]
+    return [m for m in _PLACE.findall(text) if not set(m[:-1]) & NOT_IN_PLACE]
 
 
 def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:
@@ -71,6 +71,11 @@ class Tokenizer:
             if tok and tok not in _STOPWORDS and _TOKEN_OK.search(tok):
                 out.append(tok)
         return out
+
+    def words(self, text: str) -> list[str]:
+        """jieba's dictionary cut of `text`, every character kept and no unknown word guessed:
+        "天河" → ["天河"], "校获得" → ["校", "获得"]."""
+        return self._jieba.lcut(normalize(text), HMM=False)
 
     def query_tokens(self, text: str) -> list[str]:
         """`tokens` of a question, without the question words ("哪几个", "什么时候", "多大"), which

@@ -15,7 +15,8 @@ from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_unit, asks_calendar, asks_plural, bodies_named, enumerates, find_measure, find_named,
-                                 find_wanted, focus_terms, places_named, shape, wanted, which_of)
+                                 find_wanted, focus_terms, places_named, regions_named, shape, wanted,
+                                 which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
 from retrieval.types import Answer, Hit
@@ -69,6 +70,10 @@ class Composer:
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return render_refusal(question, hits, lang, say("refusal", lang))
+        unknown = self._unknown_regions(normalize(question)) if lang == "zh" else []
+        if unknown:  # "广州市天河区…": a place no report mentions
+            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms="、".join(unknown)))
+            return render_refusal(question, hits, lang, reason)
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
@@ -122,6 +127,18 @@ class Composer:
         if form != "factoid":  # a list item that only names a measure takes its detail
             chosen = [with_detail(c, self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
         return render_answer(question, hits, chosen, form, lang, confidence)
+
+    def _unknown_regions(self, question: str) -> list[str]:
+        """Places the question names that no report mentions: the name is one word to jieba ("天河" of
+        天河区) and neither it nor the whole name is a term of the index."""
+        if not self.terms.df:
+            return []
+        unknown = []
+        for name in regions_named(question):
+            stem = name[:-1]
+            if self.tokenizer.words(stem) == [stem] and stem not in self.terms.df and name not in self.terms.df:
+                unknown.append(name)
+        return unknown
 
     def _named_places(self, question: str, tokens: list[str]) -> list[str]:
         """The places a question names, in its order, without those inside a longer one named too."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from index.tokens import place_names
+from index.tokens import NOT_IN_PLACE, place_names
 
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位所家户班]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
@@ -82,6 +82,19 @@ def places_named(question: str) -> set[str]:
     """The township and county names in a question, also where a conjunction or a polite word runs
     into one ("上坪乡和明溪口镇", "请问响水县")."""
     return {p for part in re.split(r"[和与及、,，]|请问|请", question) for p in place_names(part)}
+
+
+_REGION = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市区县州](?![场域级委长直属民内外里政府城])")  # not 市场, 区域, 县委
+
+
+def regions_named(question: str) -> list[str]:
+    """Province, city, district and county names a question may hold ("广州市天河区" → 广州市, 天河区),
+    with phrases ("该区", "那个县") left out. Many are fragments of phrases ("文化市场"); callers
+    check them against the corpus."""
+    out = []
+    for part in re.split(r"[和与及、,，的在]|请问|请", question):
+        out += [m.group() for m in _REGION.finditer(part) if not set(m.group(1)) & NOT_IN_PLACE]
+    return out
 
 
 def shape(question: str) -> str:

@@ -190,6 +190,13 @@ def test_a_measure_asked_by_its_unit_needs_a_figure_in_that_unit(plain):
     assert not hall.refused and "1200平方米" in hall.text
 
 
+def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):
+    answer = ask("广州市天河区去年新增了多少个公办学位？")
+    assert answer.refused and "广州市、天河区" in answer.text
+    assert composer._unknown_regions("永安市上坪乡的婚检率是多少？") == []  # 永安 stands in the excerpts
+    assert composer._unknown_regions("文化市场整治中查封了多少间包厢？") == []  # a phrase, not a place
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

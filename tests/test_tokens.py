@@ -82,3 +82,10 @@ def test_query_tokens_drop_question_words_but_keep_content():
     for question in ("什么时候开始？", "有多大？", "哪位同志？", "多少名？"):
         assert not set(tok.query_tokens(question)) & {"什么时候", "时候", "多大", "哪位", "多少"}
     assert "几何" in tok.query_tokens("几何课怎么上？")  # a word that starts like one is kept
+
+
+def test_words_keeps_known_words_and_guesses_no_unknown_one():
+    tokenizer = Tokenizer()
+    assert tokenizer.words("天河") == ["天河"]
+    assert tokenizer.words("校获得") == ["校", "获得"]
+    assert "".join(tokenizer.words("州滨城")) == "州滨城" and tokenizer.words("州滨城") != ["州滨城"]
