@@ -14,9 +14,9 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_unit, asks_calendar, asks_plural, bodies_named, enumerates, find_measure, find_named,
-                                 find_wanted, focus_terms, places_named, regions_named, shape, wanted,
-                                 which_of)
+from retrieval.questions import (ITEM, asked_unit, asks_calendar, asks_plural, asks_who, bodies_named, enumerates,
+                                 find_measure, find_named, find_person, find_wanted, focus_terms, places_named,
+                                 regions_named, shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
 from retrieval.types import Answer, Hit
@@ -83,7 +83,7 @@ class Composer:
             return render_refusal(question, hits, lang, reason)
         focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
-        listing, entity = enumerates(question), which_of(question)
+        listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
@@ -198,8 +198,8 @@ class Composer:
         redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus)
         fit = 1.0 if kind is None or span else 0.0
-        if kind is None and entity:  # "哪几个村": a sentence that names villages
-            span = find_named(entity, c.text)
+        if kind is None and entity:  # "哪几个村", "谁": a sentence that names villages, a person or post
+            span = find_person(c.text) if entity == "person" else find_named(entity, c.text)
             fit = 1.0 if span else 0.0
         elif listing and not ITEM.match(c.text):  # "哪两种模式": the items of the list answer it
             fit = 0.5

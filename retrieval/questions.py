@@ -135,6 +135,9 @@ ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四
 # "哪几个村", "哪些学校", "哪个单位": the answer names places or bodies of that kind.
 _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|学校|小学|中学|单位|部门|企业|社区|医院)")
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
+_WHO = re.compile(r"谁|什么人|哪位|\bwho\b", re.I)
+# Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
+_PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)")
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
 
 
@@ -176,6 +179,17 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name:
             out.append((stem, name + m.group(2)))
     return out
+
+
+def asks_who(question: str) -> bool:
+    """True when the question asks for a person or the post that does something ("由谁担任")."""
+    return bool(_WHO.search(question))
+
+
+def find_person(text: str) -> tuple[int, int] | None:
+    """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任"), or None."""
+    m = _PERSON.search(text)
+    return (m.start(), m.end()) if m else None
 
 
 def asks_plural(question: str) -> bool:

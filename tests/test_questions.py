@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_unit, bodies_named, find_measure, find_named, find_wanted, focus_terms,
-                                 places_named, shape, wanted, which_of)
+from retrieval.questions import (NUMBER, asked_unit, asks_who, bodies_named, find_measure, find_named, find_person,
+                                 find_wanted, focus_terms, places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -209,3 +209,18 @@ def test_blanked_out_numbers_are_not_numbers(text):
 def test_places_named_after_a_polite_word():
     assert places_named("请问响水县第一支老年业余文艺宣传队是谁组织起来的？") == {"响水县"}
     assert places_named("嘉峪关这几年给乡下住校的孩子发了多少生活费？") == set()
+
+
+@pytest.mark.parametrize("text, person", [
+    ("王双利同志任办公室主任,宋来增同志任办公室副主任。", "王双利同志"),  # data/reports/002
+    ("成立了县创建“无毒害县”工作指挥部,由县委书记任总指挥长。", "由县委书记任"),
+    ("领导小组及其办公室负责教育实践活动的具体指导。", None),
+])
+def test_find_person(text, person):
+    span = find_person(text)
+    assert (text[slice(*span)] if span else None) == person
+
+
+def test_asks_who():
+    assert asks_who("领导小组办公室主任由谁担任？") and asks_who("Who gave the lecture?")
+    assert not asks_who("领导小组下设几个组？")
