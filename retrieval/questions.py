@@ -208,10 +208,10 @@ def asks_calendar(question: str) -> bool:
 
 
 def focus_terms(question: str, tokens: list[str]) -> list[str]:
-    """The words naming what a "how many" question counts, longest first: the nearest content word
-    after 多少/几 ("多少名学生" → 学生), else the nearest before it with the words joined to it on its
-    left ("查获吸毒人员多少" → 查获吸毒人员, 吸毒人员, 人员), so that the caller can keep the longest
-    one the reports use. Empty when there is none."""
+    """The words naming what a "how many" question counts, so that the caller can keep the first one
+    the reports use: the content words after 多少/几, nearest first ("多少名学生" → 学生; "多少条招工信息"
+    → 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
+    → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
     m = _WH.search(question)
     if not m:
         return []
@@ -219,12 +219,14 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
     # the counted thing follows the question word when it is named there ("多少名学生");
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
-    for side, nearest in ((after, min), (before, max)):
-        spots = [(side.find(t) if nearest is min else side.rfind(t) + len(t), len(t), t) for t in content if t in side]
-        if spots:
-            word = nearest(spots, key=lambda s: (s[0], -s[1]) if nearest is min else (s[0], s[1]))[2]
-            return _joined_left(side, word) if side is before else [word]
-    return []
+    spots = sorted((after.find(t), -len(t), t) for t in content if t in after)
+    if spots:  # the nearest word, then the head of the compound it starts ("条招工信息" → 招工, 信息)
+        end = spots[0][0] - spots[0][1]
+        while any(at == end for at, _, _ in spots):
+            end = max(at - n for at, n, _ in spots if at == end)
+        return [spots[0][2]] + [t for at, n, t in spots if at - n == end and t != spots[0][2]]
+    spots = [(before.rfind(t) + len(t), len(t), t) for t in content if t in before]
+    return _joined_left(before, max(spots)[2]) if spots else []
 
 
 def _joined_left(text: str, word: str) -> list[str]:

@@ -224,3 +224,13 @@ def test_find_person(text, person):
 def test_asks_who():
     assert asks_who("领导小组办公室主任由谁担任？") and asks_who("Who gave the lecture?")
     assert not asks_who("领导小组下设几个组？")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("一共提供了多少条招工信息？", ["招工", "信息"]),  # the nearest word, then the compound's head
+    ("课外能参加多少个兴趣小组？", ["兴趣小组", "小组"]),  # not 兴趣, a modifier
+])
+def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
+    from index.tokens import Tokenizer
+
+    assert focus_terms(question, Tokenizer().query_tokens(question)) == expected

@@ -33,3 +33,16 @@ def test_the_fact_of_a_described_place_comes_before_its_introduction(e5_searcher
     assert "3万元" in hits[0].chunk.text and hits[0].chunk.report == "mingxikou.txt"
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
     assert len({cid for h in hits for cid in h.chunk_ids}) == sum(len(h.chunk_ids) for h in hits)  # no passage twice
+
+
+def test_the_answer_to_a_described_place_quotes_the_fact_not_the_introduction(e5_searcher):
+    from retrieval.answer import Composer
+    from retrieval.pipeline import Pipeline
+
+    pipeline = Pipeline(e5_searcher, Composer(e5_searcher.index))
+    answer = pipeline.ask("沅陵县西北部的那个镇，每年拿出多少钱奖励计生？")
+    assert not answer.refused and "3万元" in answer.sentences[0].text
+    # the excerpt lacks the weight of family planning in the cadres' assessment: the introduction,
+    # which matches the description, is no answer
+    answer = pipeline.ask("沅陵县西北部、和古丈永顺交界的那个镇，干部考核里计划生育这一块占了多大分量？")
+    assert not any("沅陵县西北部" in s.text for s in answer.sentences)
