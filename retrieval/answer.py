@@ -14,8 +14,8 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_unit, asks_calendar, asks_plural, asks_who, bodies_named, enumerates,
-                                 find_measure, find_named, find_person, find_wanted, focus_terms, places_named,
+from retrieval.questions import (ITEM, asked_classifiers, asked_unit, asks_calendar, asks_plural, asks_who, bodies_named, enumerates,
+                                 find_counted, find_measure, find_named, find_person, find_wanted, focus_terms, places_named,
                                  regions_named, shape, wanted, which_of)
 from retrieval.render import render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
@@ -85,11 +85,14 @@ class Composer:
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
+        counted = asked_classifiers(question) if kind == "number" and not focus else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
+            elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
+                c.key_span = find_counted(c.text, counted)
         candidates.sort(key=lambda c: -c.score)
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)

@@ -46,6 +46,29 @@ _UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "s
 _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[万亿千百]?\s*[多余]?\s*"
 
 
+# The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
+# 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
+_CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班])")
+_SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
+_COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
+
+
+def asked_classifiers(question: str) -> str:
+    """The classifiers a how-many question counts in ("几支、有多少人" → 支人); "" for 多少个 or 多少."""
+    return "".join(m.group(1) for m in _CLASSIFIER.finditer(question))
+
+
+def find_counted(text: str, classifiers: str) -> tuple[int, int] | None:
+    """Span of the first number in `text` that counts in one of `classifiers`, one like them, or 个:
+    for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
+    accepted = "个" + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
+    for m in NUMBER.finditer(text):
+        after = _COUNTED_AS.match(text, m.end())
+        if m.group()[-1] in accepted or after and after.group(1) in accepted:
+            return m.start(), m.end()
+    return None
+
+
 def asked_unit(question: str) -> str | None:
     """The unit a how-many question names ("多少平方米" → 平方米, "how many mu" → 亩), or None."""
     m = _ASKED_UNIT.search(question)

@@ -197,6 +197,13 @@ def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):
     assert composer._unknown_regions("文化市场整治中查封了多少间包厢？") == []  # a phrase, not a place
 
 
+def test_a_count_in_another_classifier_is_no_answer(plain):
+    # "多少首古诗词" and the only figures count schools and essays: refused, not "3所"
+    text = "课标要求背诵优秀诗文,我们整理了古诗词,基本上每周一首;全镇有3所学校获评书香校园。"
+    answer = plain.compose("那所实验小学一共为学生整理了多少首必背的古诗词？", [hit_of(text)])
+    assert answer.refused and say("thing_number", "zh") in answer.text
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_unit, asks_who, bodies_named, find_measure, find_named, find_person,
-                                 find_wanted, focus_terms, places_named, shape, wanted, which_of)
+from retrieval.questions import (NUMBER, asked_classifiers, asked_unit, asks_who, bodies_named, find_counted,
+                                 find_measure, find_named, find_person, find_wanted, focus_terms, places_named, shape,
+                                 wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -234,3 +235,19 @@ def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
     from index.tokens import Tokenizer
 
     assert focus_terms(question, Tokenizer().query_tokens(question)) == expected
+
+
+def test_asked_classifiers():
+    assert asked_classifiers("义工团队总共分成几支、有多少人？") == "支人"
+    assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
+
+
+@pytest.mark.parametrize("text, classifiers, number", [
+    ("近十年来,冯老亲自编写宣讲稿,至今累计宣讲近百场。", "场", "近百场"),  # data/reports/001
+    ("配齐社区禁毒专职工作人员3名,组建禁毒志愿者组织5个分队共320人。", "支人", "3"),  # 个 counts anything
+    ("课标要求背诵优秀诗文160篇,我镇有3所学校获评。", "首", None),
+    ("我校现有藏书8000册,生均7.47册。", "本", "8000"),  # 本 and 册 both count books
+])
+def test_find_counted(text, classifiers, number):
+    span = find_counted(text, classifiers)
+    assert (text[slice(*span)] if span else None) == number
