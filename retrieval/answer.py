@@ -69,18 +69,16 @@ class Composer:
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
-            return render_refusal(question, hits, lang, say("refusal", lang))
+            return _refuse(question, hits, lang)
         unknown = self._unknown_regions(normalize(question)) if lang == "zh" else []
         if unknown:  # "广州市天河区…": a place no report mentions
-            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms="、".join(unknown)))
-            return render_refusal(question, hits, lang, reason)
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [f for f in focus if f.endswith("率")]
         if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
-            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms=rates[-1]))
-            return render_refusal(question, hits, lang, reason)
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
         focus = [f for f in focus if f in passages][:1]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
@@ -97,24 +95,21 @@ class Composer:
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
         if confidence < self.settings.refuse_below or missing:
-            reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
-            return render_refusal(question, hits, lang, reason, confidence)
+            return _refuse(question, hits, lang, missing, confidence)
         if kind:  # lead with a sentence that holds the asked-for thing
             # a number is exact, so any of the best sentences holding it leads; a date or name must
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
             floor = 0.0 if kind in ("number", "money") else 0.8 * candidates[0].score
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
-                reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_date", lang))
-                return render_refusal(question, hits, lang, reason, confidence)
+                return _refuse(question, hits, lang, say("thing_date", lang), confidence)
             candidates = with_span + [c for c in candidates if c not in with_span]
             bodies = bodies_named(normalize(question))
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
                 about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]
                 if not about:
-                    missing = say("thing_terms", lang, terms="、".join(name for _, name in bodies))
-                    reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=missing)
-                    return render_refusal(question, hits, lang, reason, confidence)
+                    names = "、".join(name for _, name in bodies)
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
                 candidates = about + [c for c in candidates if c not in about]
         places = self._named_places(question, tokens) if form == "factoid" else []
         if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place
@@ -123,8 +118,7 @@ class Composer:
                 return render_answer(question, hits, chosen, form, lang, confidence)
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
-            reason = say("refusal", lang) + " " + say("refusal_missing", lang, thing=say("thing_terms", lang, terms=place))
-            return render_refusal(question, hits, lang, reason, confidence)
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
         chosen = select(candidates, form, self.settings, plural=asks_plural(question))
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
@@ -257,6 +251,12 @@ class Composer:
         (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
         user_terms = set(self.tokenizer.user_terms)
         return [t for t in tokens if t.isdigit() or t in user_terms]
+
+
+def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0) -> Answer:
+    """The refusal, saying what the retrieved passages lack when that is known."""
+    reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
+    return render_refusal(question, hits, lang, reason, confidence)
 
 
 _DEFAULT: Composer | None = None
