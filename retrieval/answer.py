@@ -14,10 +14,10 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_unit, asks_calendar, asks_plural, asks_who, bodies_named, enumerates,
-                                 find_counted, find_measure, find_named, find_person, find_wanted, focus_terms, places_named,
-                                 regions_named, shape, wanted, which_of)
-from retrieval.render import render_answer, render_refusal
+from retrieval.questions import (ITEM, asked_classifiers, asked_unit, asks_calendar, asks_plural, asks_who,
+                                 bodies_named, enumerates, find_counted, find_measure, find_named, find_person,
+                                 find_wanted, focus_terms, places_named, regions_named, shape, wanted, which_of)
+from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
 from retrieval.types import Answer, Hit
 
@@ -220,19 +220,18 @@ class Composer:
 
     def _surroundings(self, c: Candidate) -> str:
         """What a sentence is about: its article's title and subject, the headings over it and its paragraph."""
-        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
-        path = " ".join(article.section_path(c.start)) if article else ""
-        paragraph = c.text
-        if c.article_text is not None:
-            start = c.article_text.rfind("\n", 0, c.start) + 1
-            end = c.article_text.find("\n", c.end)
-            paragraph = c.article_text[start: end if end >= 0 else len(c.article_text)]
+        path = " ".join(self._section_path(c))
+        paragraph = paragraph_at(c.article_text, c.start, c.end)[0] if c.article_text is not None else c.text
         return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {paragraph}")
+
+    def _section_path(self, c: Candidate) -> tuple[str, ...]:
+        """The headings over the sentence, outermost first."""
+        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
+        return article.section_path(c.start) if article else ()
 
     def _section(self, c: Candidate) -> str:
         """The innermost heading over the sentence, when it is not the sentence itself."""
-        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
-        path = article.section_path(c.start) if article else ()
+        path = self._section_path(c)
         return path[-1] if path and path[-1] not in c.text else ""
 
     def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,

@@ -21,8 +21,8 @@ _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|�
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 
-# A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more characters with a unit ("二十个", "八万多元"),
-# a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
+# A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
+# characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
 # a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
 NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
@@ -101,10 +101,14 @@ _CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
 _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
 
 
+# Words that run into a place name after them: conjunctions and polite words ("上坪乡和明溪口镇", "请问响水县").
+_BEFORE_PLACE = r"[和与及、,，]|请问|请"
+
+
 def places_named(question: str) -> set[str]:
     """The township and county names in a question, also where a conjunction or a polite word runs
-    into one ("上坪乡和明溪口镇", "请问响水县")."""
-    return {p for part in re.split(r"[和与及、,，]|请问|请", question) for p in place_names(part)}
+    into one."""
+    return {p for part in re.split(_BEFORE_PLACE, question) for p in place_names(part)}
 
 
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市区县州](?![场域级委长直属民内外里政府城])")  # not 市场, 区域, 县委
@@ -115,7 +119,7 @@ def regions_named(question: str) -> list[str]:
     with phrases ("该区", "那个县") left out. Many are fragments of phrases ("文化市场"); callers
     check them against the corpus."""
     out = []
-    for part in re.split(r"[和与及、,，的在]|请问|请", question):
+    for part in re.split(_BEFORE_PLACE + "|[的在]", question):
         out += [m.group() for m in _REGION.finditer(part) if not set(m.group(1)) & NOT_IN_PLACE]
     return out
 
@@ -244,10 +248,12 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
     spots = sorted((after.find(t), -len(t), t) for t in content if t in after)
     if spots:  # the nearest word, then the head of the compound it starts ("条招工信息" → 招工, 信息)
-        end = spots[0][0] - spots[0][1]
-        while any(at == end for at, _, _ in spots):
-            end = max(at - n for at, n, _ in spots if at == end)
-        return [spots[0][2]] + [t for at, n, t in spots if at - n == end and t != spots[0][2]]
+        words = [(at, at + len(t), t) for at, _, t in spots]
+        nearest = words[0]
+        end = nearest[1]
+        while any(at == end for at, _, _ in words):  # the words that follow on without a gap
+            end = max(stop for at, stop, _ in words if at == end)
+        return [nearest[2]] + [t for _, stop, t in words if stop == end and t != nearest[2]]
     spots = [(before.rfind(t) + len(t), len(t), t) for t in content if t in before]
     return _joined_left(before, max(spots)[2]) if spots else []
 

@@ -7,7 +7,8 @@ from retrieval.types import Answer, AnswerSentence, Citation, Hit
 CLOSEST_PASSAGES = 3
 
 
-def _paragraph(article_text: str, start: int, end: int) -> tuple[str, int]:
+def paragraph_at(article_text: str, start: int, end: int) -> tuple[str, int]:
+    """The paragraph (line) of `article_text` holding start..end, and where it starts."""
     left = article_text.rfind("\n", 0, start) + 1
     right = article_text.find("\n", end)
     right = len(article_text) if right < 0 else right
@@ -16,7 +17,7 @@ def _paragraph(article_text: str, start: int, end: int) -> tuple[str, int]:
 
 def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, article_text: str | None) -> Citation:
     c = hit.source_chunk(start, end)
-    paragraph, p_start = _paragraph(article_text, start, end) if article_text else (c.text, c.start)
+    paragraph, p_start = paragraph_at(article_text, start, end) if article_text else (c.text, c.start)
     return Citation(marker=marker, chunk_id=c.id, report=c.report, article_index=c.article_index,
                     article_title=c.article_title, section_path=c.section_path, start=start, end=end,
                     quote=quote, paragraph=paragraph, paragraph_start=p_start, also_in=hit.also_in)
