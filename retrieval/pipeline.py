@@ -14,7 +14,6 @@ from index.store_options import StoreSettings
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
 from retrieval.query import MAX_QUESTION_CHARS, detect_lang
-from retrieval.reference import split_reference
 from retrieval.search import Filters, Searcher, SearchSettings
 from retrieval.types import Answer
 
@@ -74,7 +73,7 @@ class Pipeline:
         history = [clean_question(h)[:MAX_QUESTION_CHARS] for h in list(history or [])[-MAX_HISTORY:]]
         query = self.searcher.prepare(question, [h for h in history if h])
         hits = self.searcher.search_prepared(query, k=k, filters=filters)
-        ref = split_reference(question) if not history else None
+        ref = self.searcher.described(query, filters) if hits and not history else None
         if ref:  # "沅陵县西北部…的那个镇，考核里计生占多大分量": the description found the report; the rest is asked
             query = self.searcher.prepare(ref[1])
         vector = self.searcher.query_vector(query.text) if hits and self.searcher.settings.mode != "bm25" else None

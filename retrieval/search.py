@@ -123,7 +123,7 @@ class Searcher:
         places = [p for p in places if not any(p != o and p in o for o in places)]
         if len(places) < 2:
             hits = self._search_one(query, k, filters)
-            ref = split_reference(query.original) if query.lang == "zh" and filters is None else None
+            ref = self.described(query, filters)
             return self._within_described(query, ref[1], hits, k) if ref and hits else hits
         lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
                  for p in places]
@@ -135,6 +135,11 @@ class Searcher:
             kept.setdefault(hit.chunk.id, hit)
         ordered = sorted(kept.values(), key=lambda h: -h.score)
         return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+
+    def described(self, query: PreparedQuery, filters: Filters | None = None) -> tuple[str, str] | None:
+        """(description, rest) when the search finds the place a question describes within its
+        article ("永安市东北部那个乡，…"): Chinese questions without filters; else None."""
+        return split_reference(query.original) if query.lang == "zh" and filters is None else None
 
     def _within_described(self, query: PreparedQuery, rest: str, hits: list[Hit], k: int) -> list[Hit]:
         """The description of a place ("永安市东北部那个乡") found its report, whose introduction
