@@ -78,6 +78,7 @@ GLOSSARY: dict[str, str] = {
 }
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_BODY_WORD = re.compile(r"(?:中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)$")
 
 
 def translate_terms(question: str) -> list[str]:
@@ -101,7 +102,22 @@ def _pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
         for cut in (term, term[:-1]):  # 白塘镇 → "baitangzhen" and "baitang"
             if len(cut) >= 2:
                 table.setdefault("".join(lazy_pinyin(cut)), []).append(term)
+    for term in terms:  # 三都中学 → "sandu" ("Sandu middle school"), where no other word spells it
+        stem = _BODY_WORD.sub("", term)
+        if stem != term and len(stem) >= 2:
+            for key in _readings(stem):  # 都 reads dou and du
+                table.setdefault(key, [term])
     return table
+
+
+def _readings(word: str, most: int = 8) -> list[str]:
+    """The pinyin spellings of `word`, every reading of its polyphonic characters (at most `most`)."""
+    from pypinyin import Style, pinyin
+
+    keys = [""]
+    for readings in pinyin(word, style=Style.NORMAL, heteronym=True):
+        keys = [k + r for k in keys for r in dict.fromkeys(readings)][:most]
+    return keys
 
 
 def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: frozenset[str] = frozenset()) -> list[str]:

@@ -48,3 +48,9 @@ def test_romanised_names_prefers_words_that_name_things_when_several_sound_alike
     assert set(romanised_names("Who spoke to the Fuyang bureau?", vocabulary)) == {"抚养", "抚养费", "富阳"}
     assert romanised_names("Who spoke to the Fuyang bureau?", vocabulary, frozenset({"富阳"})) == ["富阳"]
     assert romanised_names("Is Suiping county large?", ("遂平县", "遂平", "碎瓶"), frozenset({"遂平县"})) == ["遂平县", "遂平"]
+
+
+def test_romanised_names_finds_a_school_by_the_name_before_its_school_word():
+    vocabulary = ("三都中学", "白塘镇", "白塘中学", "中学")
+    assert romanised_names("What did the Sandu middle school report say?", vocabulary) == ["三都中学"]  # 都: du or dou
+    assert romanised_names("What did Baitang town do?", vocabulary) == ["白塘镇"]  # the town keeps its name
