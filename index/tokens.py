@@ -25,12 +25,19 @@ _QUESTION_WORD = re.compile(r"^(?:哪[一几些个位里儿天年]*|几[个名�
 _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
 # Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
+_BEFORE_TOWN = re.compile(r"^.*[省市区县](?=.)")  # "城区郭店镇": the district before the town (郭店镇)
 NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
 
 
 def place_names(text: str) -> list[str]:
-    """Township and county names in `text` ("明溪口镇"), without phrases like "在全县"."""
-    return [m for m in _PLACE.findall(text) if not set(m[:-1]) & NOT_IN_PLACE]
+    """Township and county names in `text` ("明溪口镇"), without phrases like "在全县" or titles like
+    "教育强县"; of "历城区郭店镇", the town after its district."""
+    names = []
+    for m in _PLACE.findall(text):
+        m = _BEFORE_TOWN.sub("", m)
+        if len(m) >= 3 and m[-2] != "强" and not set(m[:-1]) & NOT_IN_PLACE:
+            names.append(m)
+    return names
 
 
 def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:

@@ -5,7 +5,7 @@ import pytest
 
 import jieba
 
-from index.tokens import Tokenizer, find_domain_terms
+from index.tokens import Tokenizer, find_domain_terms, place_names
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,13 @@ def test_find_domain_terms_skips_phrases_and_rare_terms():
     texts = ["带动全乡发展,落实“三转”要求", "带动全乡发展,上坪乡位于永安市东北部", "上坪乡“三转”"]
     assert find_domain_terms(texts) == ["三转", "上坪乡"]  # 带动全乡 is a phrase; 永安市 is no 乡/镇/县
     assert find_domain_terms(texts, min_count=3) == []
+
+
+def test_place_names_take_the_town_after_its_district_and_skip_titles():
+    assert place_names("历城区郭店镇有3所学校") == ["郭店镇"]  # not "城区郭店镇"
+    assert place_names("沅陵县明溪口镇") == ["沅陵县", "明溪口镇"]
+    assert place_names("嘉峪关市乡村学校") == []  # 市, then 乡村: no town
+    assert place_names("创建省级教育强县,通过教育强县验收") == []  # a title, not a county
 
 
 def test_domain_term_stays_one_token(tokenizer):
