@@ -14,11 +14,13 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_unit, asks_calendar, asks_plural, asks_who,
-                                 bodies_named, enumerates, find_counted, find_measure, find_named, find_person,
-                                 find_wanted, focus_terms, places_named, regions_named, shape, wanted, which_of)
+from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_plural,
+                                 asks_who, bodies_named, enumerates, find_counted, find_holder, find_measure,
+                                 find_named, find_person, find_wanted, focus_terms, places_named, regions_named, shape,
+                                 wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import Candidate, join_adjacent, per_place, redacted_near, select, with_detail
+from retrieval.selection import (Candidate, join_adjacent, per_place, redacted_near, select, similarity,
+                                 with_detail)
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -26,6 +28,7 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
+_SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Composer:
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
         counted = asked_classifiers(question) if kind == "number" and not focus else None
+        post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity)
@@ -91,6 +95,8 @@ class Composer:
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
                 c.key_span = find_counted(c.text, counted)
+            elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
+                c.key_span = find_holder(c.text, post)
         candidates.sort(key=lambda c: -c.score)
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
@@ -101,6 +107,14 @@ class Composer:
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
             floor = 0.0 if kind in ("number", "money") else 0.8 * candidates[0].score
             with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
+            best = candidates[0]
+            if kind in ("number", "money") and not best.key_span and redacted_near(best.text, focus or tokens):
+                # "总建筑面积××平方米": the best sentence's report blanks the figure out; a figure from
+                # another report is about something else, unless it is the same sentence there
+                with_span = [c for c in with_span if c.hit.chunk.article_key == best.hit.chunk.article_key
+                             or similarity(c.text, best.text) >= _SAME_SENTENCE]
+                if not with_span:
+                    return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
             candidates = with_span + [c for c in candidates if c not in with_span]

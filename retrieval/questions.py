@@ -14,12 +14,20 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
-_WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|\bhow (many|much)\b|\bpercentage\b|\brate\b|\bnumber\b", re.I)
+_WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
+                           r"\bpercentage\b|\brate\b|\bnumber\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到)了?多少|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
+# Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
+_POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长 组长 队长 所长 院长 科长 处长 站长 会长 主席 委员 干部 "
+          "老师 教师 园长 社长 秘书 厂长 村长").split()
+# A name asked of a person ("校长叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
+_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?)(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
+                         r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(?:secretary|director|head|principal|"
+                         r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 
 # A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
 # characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
@@ -38,8 +46,8 @@ DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年�
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
           "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "岁"}
 _ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
-                         r"\bhow many (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b",
-                         re.I)
+                         r"\bhow many (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b|"
+                         r"(多大年纪|多大岁数|年龄|几岁|\bhow old\b)", re.I)
 _UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "square meters": "平方米", "square metres": "平方米",
                "mu": "亩", "hectares": "公顷", "kilometers": "公里", "kilometres": "公里", "meters": "米", "metres": "米",
                "tons": "吨", "tonnes": "吨", "hours": "小时", "minutes": "分钟"}
@@ -74,6 +82,8 @@ def asked_unit(question: str) -> str | None:
     m = _ASKED_UNIT.search(question)
     if not m:
         return None
+    if m.group(3):  # "多大年纪", "how old": an age
+        return "岁"
     unit = (m.group(1) or m.group(2)).lower()
     return _UNIT_NAMES.get(unit, unit)
 
@@ -87,13 +97,21 @@ def find_measure(text: str, unit: str) -> tuple[int, int] | None:
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
 _WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
-NAME = re.compile(r"[\u4e00-\u9fff]{2,3}同志|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
+_NAME_CHAR = r"(?:(?![的个位每各全广们等些这那该此其是在老])[\u4e00-\u9fff])"  # not "每个同志", "老同志"
+NAME = re.compile(rf"{_NAME_CHAR}{{2,3}}{''.join(f'(?<!{p})' for p in _POSTS)}同志"
+                  r"|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
+# The commonest surnames, for a name that follows its post with no 同志 ("离休老教师陈东初,").
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=[,，。、;；(（]|同志|等)")
+TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 _WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
                "分别 各自 大约 大概 约 累计 一年 每年".split())
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8
+_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克"}  # "多少平方米" measures a thing; it does not name one
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
@@ -145,7 +163,7 @@ def wanted(question: str) -> str | None:
     if _WANTS_DATE.search(question):
         return "date"
     if _WANTS_NAME.search(question):
-        return "name"
+        return "name" if _ASKED_POST.search(question) else "title"
     if _WANTS_MONEY.search(question):
         return "money"
     if _WANTS_NUMBER.search(question):
@@ -162,6 +180,7 @@ ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四
 # "哪几个村", "哪些学校", "哪个单位": the answer names places or bodies of that kind.
 _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|学校|小学|中学|单位|部门|企业|社区|医院)")
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
+_KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
 _WHO = re.compile(r"谁|什么人|哪位|\bwho\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
 _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)")
@@ -179,7 +198,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
     pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*等?{kind}"
     for m in re.finditer(pattern, text):
         name = m.group()[: -len(kind)].split("、")[-1].rstrip("等")
-        if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME:
+        if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
+                and not _KIND_WORD.search(name):
             lead = len(m.group()) - len(m.group().lstrip(_LEADING))  # "并在龙马、…" → "龙马、…"
             return m.start() + lead, m.end()
     return None
@@ -188,7 +208,10 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 _BODY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)")
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级")
-_BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质")
+# Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
+_BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
+                         r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级")
+_BEFORE_BODY = re.compile(r"^.+[省时向上]")  # "验收时省标准化学校", "名额上向乡村学校": a phrase before the kind
 
 
 def bodies_named(question: str) -> list[tuple[str, str]]:
@@ -202,10 +225,31 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         for place in sorted(places, key=len, reverse=True):
             name = name.split(place)[-1]
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
+        name = _BEFORE_BODY.sub("", name)
         stem = _BODY_WORDS.sub("", name)
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name:
             out.append((stem, name + m.group(2)))
     return out
+
+
+def asked_post(question: str) -> str | None:
+    """The post whose holder a name question asks for ("公安分局局长叫什么名字" → 局长), or None."""
+    m = _ASKED_POST.search(question)
+    return m.group(1) if m and m.group(1) in _POSTS else None
+
+
+def find_holder(text: str, post: str) -> tuple[int, int] | None:
+    """Span of the person named right by `post` in `text` ("公安分局局长张三同志", "张三(局长)"), or None:
+    "公安分局局长同志" leaves the name out."""
+    for m in NAME.finditer(text):
+        before = re.split(r"[、,，。;；]|同志", text[max(0, m.start() - 8): m.start()])[-1]
+        if post in before + m.group():
+            start = m.start() + (text[m.start() - 1: m.start() + 1] == post)  # "局长李明同志": not "长李明"
+            return start, m.end()
+    for m in _AFTER_POST.finditer(text):
+        if text[m.start(1) - len(post): m.start(1)] == post:
+            return m.start(1), m.end(1)
+    return None
 
 
 def asks_who(question: str) -> bool:
@@ -242,7 +286,7 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     m = _WH.search(question)
     if not m:
         return []
-    content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC]
+    content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
     before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
     # the counted thing follows the question word when it is named there ("多少名学生");
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
@@ -272,7 +316,7 @@ def _joined_left(text: str, word: str) -> list[str]:
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
     after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
-    pattern = {"number": NUMBER, "money": MONEY, "date": DATE, "name": NAME}.get(kind or "")
+    pattern = {"number": NUMBER, "money": MONEY, "date": DATE, "name": NAME, "title": TITLE}.get(kind or "")
     if pattern is None:
         return None
     matches = list(pattern.finditer(text))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
-_REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本])")
+_REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本平亩米吨岁层辆间座场期届支班])")
 
 
 @dataclass
@@ -43,9 +43,9 @@ def select(candidates: list[Candidate], form: str, s: "ComposeSettings", plural:
     pool = [c for c in candidates[1:] if c.score >= floor]
     while pool and len(chosen) < limit:
         best = max(pool, key=lambda c: s.mmr_lambda * c.score
-                   - (1 - s.mmr_lambda) * max(_similarity(c.text, o.text) for o in chosen))
+                   - (1 - s.mmr_lambda) * max(similarity(c.text, o.text) for o in chosen))
         pool.remove(best)
-        if all(_similarity(best.text, o.text) < _REDUNDANT for o in chosen):
+        if all(similarity(best.text, o.text) < _REDUNDANT for o in chosen):
             chosen.append(best)
     if form != "factoid":
         chosen.sort(key=lambda c: (c.rank, c.start))
@@ -119,6 +119,7 @@ def redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
     return False
 
 
-def _similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str) -> float:
+    """Share of character bigrams two sentences have in common (Jaccard), 0-1."""
     ga, gb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
     return len(ga & gb) / max(1, len(ga | gb))

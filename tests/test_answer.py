@@ -171,6 +171,34 @@ def test_blanked_value_without_index_statistics(plain):
     assert answer.refused or all(s.key_span is None for s in answer.sentences)
 
 
+def test_a_blanked_area_is_not_answered_with_another_figure(plain):
+    # data/reports/003: the total floor area is blanked (××平方米); 4208平方米 is the teaching rooms' share
+    text = "学校现有教学楼1栋,综合楼1栋,办公楼1栋,总建筑面积××平方米,其中教学及教学辅助用房共4208平方米,生均面积3.14平方米。"
+    answer = plain.compose("城关区三小的校舍总建筑面积是多少平方米？", [hit_of(text)])
+    assert answer.refused and "4208" not in answer.text.split("\n")[0]
+    other = hit_of("另一所学校总占地面积48486平方米,目前拥有两栋教学楼,总建筑面积8606平方米。", report="other.txt")
+    school = hit_of("城关区三小校舍情况:" + text)
+    answer = plain.compose("城关区三小的校舍总建筑面积是多少平方米？", [school, other])
+    assert answer.refused and "8606" not in answer.text.split("\n")[0]  # another school's figure is not it
+
+
+def test_a_name_by_its_post_or_a_refusal_when_the_report_leaves_it_out(plain):
+    text = "区成立了由工委书记王三同志任组长,工委副书记张有同志、公安分局局长同志任副组长的工作领导小组。"
+    answer = plain.compose("领导小组里担任副组长的公安分局局长叫什么名字？", [hit_of(text)])
+    assert answer.refused and "王三" not in answer.text.split("\n")[0]
+    named = plain.compose("领导小组里担任副组长的公安分局局长叫什么名字？", [hit_of(text.replace("局长同志", "局长李明同志"))])
+    assert not named.refused and named.sentences[0].key_span is not None
+    start, end = named.sentences[0].key_span
+    assert named.sentences[0].text[start:end] == "李明同志"
+
+
+def test_an_age_needs_a_figure_in_years(plain):
+    text = "今年岁的离休干部王加其充分发挥自己以前当干部的优势,和本村的几位文艺爱好者组成响水县第一支老年业余文艺宣传队。"
+    assert plain.compose("离休干部王加其今年多大年纪？", [hit_of(text)]).refused  # the report leaves the age out
+    aged = plain.compose("离休干部王加其今年多大年纪？", [hit_of(text.replace("今年岁", "今年76岁"))])
+    assert not aged.refused and "76岁" in aged.text
+
+
 def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
     # data/reports/002: the town's pupils (在校学生2158人) in one paragraph, 磊石学校 only in the next
     town = ("全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"

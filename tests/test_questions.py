@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_classifiers, asked_unit, asks_who, bodies_named, find_counted,
-                                 find_measure, find_named, find_person, find_wanted, focus_terms, places_named, shape,
-                                 wanted, which_of)
+from retrieval.questions import (NUMBER, asked_classifiers, asked_post, asked_unit, asks_who, bodies_named,
+                                 find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
+                                 focus_terms, places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -137,6 +137,7 @@ def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     ("把校门向全社会老年人敞开,并在龙马、双套、大兴等村设立了三个分校", "村", "龙马、双套、大兴等村"),
     ("高庄村学员陈东初连续多年担任校外辅导员", "村", "高庄村"),
     ("深入农村开展宣传,各村都有宣传员,全村共有", "村", None),  # 农村, 各村, 全村 name no village
+    ("辖18个行政村(居),195个村民小组", "村", None),  # a kind of village, not a name
 ])
 def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     span = find_named(kind, text)
@@ -181,6 +182,9 @@ def test_dates_are_not_counts(text, numbers):
     ("郭店镇中学今年中考的升学率是多少？", []),  # the town's school: no name of its own
     ("实验小学期末考核是怎么抽测的？", []),
     ("那所位于布达拉宫东北面的小学有多少学生？", []),
+    ("通过教育强县验收时省标准化学校的比例是多少？", []),  # a kind of school, after a phrase
+    ("评职称名额上向乡村学校倾斜，乡村学校拿到的名额是几倍？", []),
+    ("嘉峪关市特殊教育学校有多少名教师？", [("特殊", "特殊教育学校")]),  # a city's one special school
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -191,6 +195,7 @@ def test_bodies_named(question, bodies):
     ("新建校舍多少平米？", "平方米"),
     ("How many square metres of school buildings were rebuilt?", "平方米"),
     ("全县有多少名教师？", None),  # a count, not a measure
+    ("离休干部王加其今年多大年纪？", "岁"), ("How old is he?", "岁"),
 ])
 def test_asked_unit(question, unit):
     assert asked_unit(question) == unit
@@ -251,3 +256,31 @@ def test_asked_classifiers():
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
     assert (text[slice(*span)] if span else None) == number
+
+
+@pytest.mark.parametrize("question, kind, post", [
+    ("双泉镇中心学校的校长叫什么名字？", "name", "校长"),
+    ("担任副组长的公安分局局长叫什么名字？", "name", "局长"),
+    ("负责人的姓名是什么？", "name", None),
+    ("这所小学办的学生报纸叫什么名字？", "title", None),  # a thing's name: 《芳草地》
+])
+def test_a_name_is_a_person_s_or_a_title(question, kind, post):
+    assert wanted(question) == kind
+    assert asked_post(question) == post
+
+
+@pytest.mark.parametrize("text, post, holder", [
+    ("公安分局局长李明同志任副组长", "局长", "李明同志"),
+    ("离休老教师陈东初,身患多种癌症", "教师", "陈东初"),
+    ("工委副书记张有同志、公安分局局长同志任副组长", "局长", None),  # the 局长's name is left out
+    ("镇中心学校的每个同志要保证1/3的时间深入学校", "校长", None),
+    ("加强教师培训,提高教师素质", "教师", None),
+])
+def test_find_holder_names_the_person_by_the_post(text, post, holder):
+    span = find_holder(text, post)
+    assert (text[span[0]:span[1]] if span else None) == holder
+
+
+@pytest.mark.parametrize("text", ["镇中心学校的每个同志要保证", "广大老同志积极参与", "公安分局局长同志任副组长"])
+def test_no_person_name_in_generic_comrades_or_a_blank_post(text):
+    assert find_wanted("name", text) is None
