@@ -26,7 +26,7 @@ _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
 # Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
 _BEFORE_TOWN = re.compile(r"^.*[省市区县](?=.)")  # "城区郭店镇": the district before the town (郭店镇)
-NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向")
+NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向有位")
 
 
 def place_names(text: str) -> list[str]:

@@ -156,6 +156,9 @@ class Composer:
         text = normalize(question)
         named = set(self._places(tokens)) | places_named(text)
         places = [p for p in named if not any(p != o and p in o for o in named)]
+        # "沅陵县明溪口镇": a county right before a town is where the town is, not a second place
+        places = [p for p in places if not (p[-1] in "县区市" and any(
+            text.find(p) + len(p) == text.find(o) and o[-1] in "乡镇" for o in places))]
         return sorted(places, key=lambda p: (text.find(p), p))
 
     def _other_place(self, places: list[str], lead: Candidate) -> str:
@@ -232,6 +235,10 @@ class Composer:
     def _places(self, tokens: list[str]) -> list[str]:
         return [t for t in tokens if t in self._place_terms]
 
+    def _article_text(self, hit: Hit) -> str:
+        article = self.index.articles.get(hit.chunk.article_key) if self.index else None
+        return f"{hit.chunk.article_title} {hit.chunk.subject} {article.text if article else ''}"
+
     def _surroundings(self, c: Candidate) -> str:
         """What a sentence is about: its article's title and subject, the headings over it and its paragraph."""
         path = " ".join(self._section_path(c))
@@ -257,6 +264,9 @@ class Composer:
             return ""
         passages = normalize(" ".join(h.chunk.context_text + h.context for h in hits))
         absent = [t for t in self._essential(tokens) if t not in passages]
+        if absent:  # a place is often named once, at the top of its report ("双泉镇…"): read their articles
+            articles = normalize(" ".join(self._article_text(h) for h in hits[: self.settings.passages]))
+            absent = [t for t in absent if t not in articles]
         return say("thing_terms", lang, terms="、".join(absent)) if absent else ""
 
     def _essential(self, tokens: list[str]) -> list[str]:

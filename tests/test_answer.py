@@ -322,3 +322,29 @@ def test_answer_serialises(ask):
     d = ask("上坪乡的婚检率是多少？").to_dict()
     assert d["refused"] is False and d["citations"][0]["quote"] in d["text"]
     assert d["sentences"][0]["citation"] == 1 and d["hits"][0]["rank"] == 1
+
+
+
+
+def test_a_place_named_only_at_the_top_of_its_report_is_not_missing():
+    from types import SimpleNamespace
+
+    from index.tokens import Tokenizer
+
+    composer = Composer()
+    composer.tokenizer = Tokenizer(["双泉镇"])
+    hit = hit_of("⑴小学毕业848人,计划招收初一13个班。")  # the passage never names the town
+    report = "教育工作方案\n双泉镇今年教育工作的目标如下。\n⑴小学毕业848人,计划招收初一13个班。"
+    composer.index = SimpleNamespace(articles={hit.chunk.article_key: SimpleNamespace(text=report)})
+    assert composer._missing("zh", ["双泉镇", "小学"], [hit], None, []) == ""  # its report does
+    composer.index = SimpleNamespace(articles={hit.chunk.article_key: SimpleNamespace(text="教育工作方案")})
+    assert "双泉镇" in composer._missing("zh", ["双泉镇", "小学"], [hit], None, [])
+
+
+@pytest.mark.parametrize("question, places", [
+    ("沅陵县明溪口镇今年在哪个村搞了试点？", ["明溪口镇"]),  # the county says where the town is
+    ("上坪乡和明溪口镇的总人口分别是多少？", ["上坪乡", "明溪口镇"]),
+    ("白塘镇有位老乡出了多少钱？", ["白塘镇"]),  # 老乡 is a person
+])
+def test_the_places_a_question_asks_about(plain, question, places):
+    assert plain._named_places(question, []) == places

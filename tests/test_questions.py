@@ -185,6 +185,7 @@ def test_dates_are_not_counts(text, numbers):
     ("通过教育强县验收时省标准化学校的比例是多少？", []),  # a kind of school, after a phrase
     ("评职称名额上向乡村学校倾斜，乡村学校拿到的名额是几倍？", []),
     ("嘉峪关市特殊教育学校有多少名教师？", [("特殊", "特殊教育学校")]),  # a city's one special school
+    ("双泉镇今年小学毕业多少人？", []),  # 今年 is no school's name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
