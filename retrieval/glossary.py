@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.glossary_corpus import CORPUS_GLOSSARY
+
 # Common vocabulary of Chinese local-government work reports (family planning, education,
 # anti-drug work, care for the next generation, party conduct, petitions). Longest phrases first.
 GLOSSARY: dict[str, str] = {
@@ -76,21 +78,18 @@ GLOSSARY: dict[str, str] = {
     "license": "许可证", "licence": "许可证", "honour": "荣誉 称号", "honor": "荣誉 称号",
     "first prize": "一等奖", "contest": "比赛 竞赛",
 }
-_PHRASES = sorted(GLOSSARY, key=len, reverse=True)
+# The hand-written entries win over the corpus-wide ones; at each place in a question the longest phrase.
+TERMS: dict[str, str] = {**CORPUS_GLOSSARY, **GLOSSARY}
+_PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))
+                     + r")(?![a-z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _BODY_WORD = re.compile(r"(?:中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)$")
 
 
 def translate_terms(question: str) -> list[str]:
     """Chinese terms for the English words and phrases of `question` that the glossary knows."""
-    text = " " + re.sub(r"\s+", " ", question.lower()) + " "
-    found: list[str] = []
-    for phrase in _PHRASES:
-        pattern = r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])"
-        if re.search(pattern, text):
-            found.extend(GLOSSARY[phrase].split())
-            text = re.sub(pattern, " ", text)
-    return list(dict.fromkeys(found))
+    text = re.sub(r"\s+", " ", question.lower())
+    return list(dict.fromkeys(t for m in _PHRASE.finditer(text) for t in TERMS[m.group()].split()))
 
 
 @lru_cache(maxsize=8)

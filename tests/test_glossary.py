@@ -54,3 +54,16 @@ def test_romanised_names_finds_a_school_by_the_name_before_its_school_word():
     vocabulary = ("三都中学", "白塘镇", "白塘中学", "中学")
     assert romanised_names("What did the Sandu middle school report say?", vocabulary) == ["三都中学"]  # 都: du or dou
     assert romanised_names("What did Baitang town do?", vocabulary) == ["白塘镇"]  # the town keeps its name
+
+
+def test_translate_terms_knows_the_corpus_wide_vocabulary():
+    assert "夏令营" in translate_terms("How many summer camps were held?")
+    assert "社团" in translate_terms("What clubs did the school set up?")
+
+
+def test_the_hand_written_glossary_wins_over_the_corpus_wide_one():
+    from retrieval.glossary import GLOSSARY, TERMS
+    from retrieval.glossary_corpus import CORPUS_GLOSSARY
+
+    assert all(TERMS[k] == v for k, v in GLOSSARY.items())
+    assert set(TERMS) == set(GLOSSARY) | set(CORPUS_GLOSSARY)
