@@ -19,8 +19,8 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit
                                  find_named, find_person, find_wanted, focus_terms, places_named, regions_named, shape,
                                  wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import (Candidate, join_adjacent, per_place, redacted_near, select, similarity,
-                                 with_detail)
+from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
+                                 similarity, with_detail)
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -97,7 +97,7 @@ class Composer:
                 c.key_span = find_counted(c.text, counted)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
-        candidates.sort(key=lambda c: -c.score)
+        candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
         if confidence < self.settings.refuse_below or missing:

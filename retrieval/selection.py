@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
+_NEAR_SAME = 0.8  # bigram overlap of one sentence in two copies of a report
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本平亩米吨岁层辆间座场期届支班])")
 
 
@@ -107,6 +108,20 @@ def per_place(candidates: list[Candidate], places: list[str], kind: str | None) 
         if about and about[0] not in chosen:
             chosen.append(about[0])
     return chosen
+
+
+def fullest_of_duplicates(candidates: list[Candidate], top: int = 5) -> list[Candidate]:
+    """`candidates` with each of the first `top` swapped for a near-identical sentence from a duplicate
+    report that holds more digits: "由2002年的2所增加到18所" rather than its copy "由的2所增加到18所"."""
+    out = list(candidates)
+    for i in range(min(top, len(out))):
+        digits = sum(ch.isdigit() for ch in out[i].text)
+        for j in range(i + 1, len(out)):
+            if sum(ch.isdigit() for ch in out[j].text) > digits and similarity(out[i].text, out[j].text) >= _NEAR_SAME:
+                out[j].score, out[i].score = out[i].score, out[j].score
+                out[i], out[j] = out[j], out[i]
+                break
+    return out
 
 
 def redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import Candidate, join_adjacent, per_place, select, with_detail
+from retrieval.selection import Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -84,3 +84,14 @@ def test_a_short_item_takes_the_sentence_that_says_what_it_is():
     assert with_detail(candidate(texts[1], 0.9, article=article), sentences).text == texts[1]  # not an item
     last = candidate(texts[2], 0.9, article=article)
     assert with_detail(last, sentences).text == texts[2]  # the next sentence is in another paragraph
+
+
+def test_of_two_copies_of_a_sentence_the_one_with_more_figures_leads():
+    # data/reports/004 holds the report twice; one copy lost its years ("由的2所")
+    bare = candidate("中小学一级图书馆的数量由的2所增加到现在的18所,增置图书资料20余万册。", 0.9, report="a.txt")
+    full = candidate("中小学一级图书馆的数量由2002年的2所增加到现在的18所,增置图书资料20余万册。", 0.8, report="b.txt")
+    other = candidate("全区中小学藏书89.8万册,生均26.5册。", 0.85)
+    ordered = fullest_of_duplicates([bare, other, full])
+    assert [c.text for c in ordered] == [full.text, other.text, bare.text]
+    assert ordered[0].score == 0.9  # it takes the place, and the score, of its copy
+    assert fullest_of_duplicates([other, bare]) == [other, bare]  # no copy: unchanged
