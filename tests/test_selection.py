@@ -88,9 +88,10 @@ def test_a_short_item_takes_the_sentence_that_says_what_it_is():
 
 def test_of_two_copies_of_a_sentence_the_one_with_more_figures_leads():
     # data/reports/004 holds the report twice; one copy lost its years ("由的2所")
-    bare = candidate("中小学一级图书馆的数量由的2所增加到现在的18所,增置图书资料20余万册。", 0.9, report="a.txt")
-    full = candidate("中小学一级图书馆的数量由2002年的2所增加到现在的18所,增置图书资料20余万册。", 0.8, report="b.txt")
-    other = candidate("全区中小学藏书89.8万册,生均26.5册。", 0.85)
+    texts = ["中小学一级图书馆的数量由的2所增加到现在的18所,增置图书资料20余万册。",
+             "中小学一级图书馆的数量由2002年的2所增加到现在的18所,增置图书资料20余万册。", "全区中小学藏书89.8万册,生均26.5册。"]
+    bare, full, other = (candidate(t, score, article=t, report=r)
+                         for t, score, r in zip(texts, (0.9, 0.8, 0.85), ("a.txt", "b.txt", "b.txt")))
     ordered = fullest_of_duplicates([bare, other, full])
     assert [c.text for c in ordered] == [full.text, other.text, bare.text]
     assert ordered[0].score == 0.9  # it takes the place, and the score, of its copy
