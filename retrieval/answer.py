@@ -100,6 +100,9 @@ class Composer:
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
+        off_topic = self._off_topic(normalize(question), tokens, hits) if lang == "zh" else []
+        if off_topic and not missing:
+            missing = say("thing_terms", lang, terms="、".join(off_topic))
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)
         if kind:  # lead with a sentence that holds the asked-for thing
@@ -268,6 +271,14 @@ class Composer:
             articles = normalize(" ".join(self._article_text(h) for h in hits[: self.settings.passages]))
             absent = [t for t in absent if t not in articles]
         return say("thing_terms", lang, terms="、".join(absent)) if absent else ""
+
+    def _off_topic(self, question: str, tokens: list[str], hits: list[Hit]) -> list[str]:
+        """The question's words when, beside the places it names, not one of them stands in the best
+        passages ("明天滨州市的天气怎么样": 明天, 天气, 下雨); else []."""
+        named = places_named(question) | {t for t in tokens if len(t) >= 2 and t[-1] in "省市区县州乡镇"}
+        content = [t for t in tokens if len(t) >= 2 and not t.isdigit() and not any(t in n for n in named)]
+        top = normalize(" ".join(h.chunk.context_text for h in hits[: self.settings.passages]))
+        return [] if any(t in top for t in content) else content
 
     def _essential(self, tokens: list[str]) -> list[str]:
         """Question terms an answer cannot do without: numbers (years) and the corpus's own names

@@ -134,15 +134,11 @@ REFUSE_NOW = ["明溪口镇有多少所小学？",  # no school is counted anywh
               "2015年上坪乡的婚检率是多少？",  # no year 2015 in the reports
               "明溪口镇已婚育龄妇女有多少人？",
               "明溪口镇的计划生育率是多少？"]  # no such rate is given; other figures are not it  # the report blanks the figure out (XXX人); 育龄妇女小组长 are others
-FOCUS_DROPPED = pytest.mark.xfail(strict=True, reason=(
-    "BUG retrieval/answer.py Composer.compose: a focus word the passages lack is dropped "
-    "(`focus = [f for f in focus if f in passages]`), after which any number satisfies the how-many question, "
-    "so 'how many teachers' / 'income per head' is answered with 10 (of 10个行政村)"))
 
 
 @pytest.mark.parametrize("question", REFUSE_NOW + [
-    pytest.param("上坪乡有多少名教师？", marks=FOCUS_DROPPED),  # teachers are never counted
-    pytest.param("上坪乡的人均收入是多少？", marks=FOCUS_DROPPED),  # nor income
+    "上坪乡有多少名教师？",  # teachers are never counted: no word but the place is in the passages
+    "上坪乡的人均收入是多少？",  # nor income
     "白塘镇的婚检率是多少？",  # a place whose report gives no such rate
     "明溪口镇的婚检率是多少？",  # only 上坪乡's rate is given
 ])
@@ -348,3 +344,10 @@ def test_a_place_named_only_at_the_top_of_its_report_is_not_missing():
 ])
 def test_the_places_a_question_asks_about(plain, question, places):
     assert plain._named_places(question, []) == places
+
+
+def test_a_question_sharing_only_its_place_with_the_passages_is_refused(plain):
+    hits = [hit_of("2012年9月,被评为滨州市教学工作先进单位,学校各项工作取得新进展。")]
+    answer = plain.compose("明天滨州市的天气怎么样，会下雨吗？", hits)
+    assert answer.refused and "天气" in answer.text  # says what the passages lack
+    assert not plain.compose("滨州市的这所学校被评为什么先进单位？", hits).refused
