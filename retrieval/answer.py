@@ -100,8 +100,8 @@ class Composer:
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
-        off_topic = self._off_topic(normalize(question), tokens, hits) if lang == "zh" else []
-        if off_topic and not missing:
+        off_topic = self._off_topic(normalize(question), tokens, hits) if lang == "zh" and not missing else []
+        if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from retrieval.glossary_corpus import CORPUS_GLOSSARY
+from retrieval.questions import BODY_KINDS
 
 # Common vocabulary of Chinese local-government work reports (family planning, education,
 # anti-drug work, care for the next generation, party conduct, petitions). Longest phrases first.
@@ -83,7 +84,7 @@ TERMS: dict[str, str] = {**CORPUS_GLOSSARY, **GLOSSARY}
 _PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))
                      + r")(?![a-z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_BODY_WORD = re.compile(r"(?:中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)$")
+_BODY_WORD = re.compile(f"(?:{BODY_KINDS})$")
 
 
 def translate_terms(question: str) -> list[str]:

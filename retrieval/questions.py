@@ -206,7 +206,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
 
 
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
-_BODY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院)")
+BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
+_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年")  # not "今年小学"
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
