@@ -25,7 +25,7 @@ def _write(tmp_path: Path, lines: list[object]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["qa.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "holdout.jsonl"])
+@pytest.mark.parametrize("name", ["qa.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "holdout.jsonl"])
 def test_bundled_question_sets_validate_against_the_corpus(name):
     path = ROOT / "eval" / name
     items = load_qa(path)  # checks every line, evidence against data/reports
@@ -39,8 +39,9 @@ def test_question_sets_do_not_share_ids():
     dev2 = {i.id for i in load_qa(ROOT / "eval" / "dev2.jsonl")}
     dev3 = {i.id for i in load_qa(ROOT / "eval" / "dev3.jsonl")}
     dev4 = {i.id for i in load_qa(ROOT / "eval" / "dev4.jsonl")}
+    dev5 = {i.id for i in load_qa(ROOT / "eval" / "dev5.jsonl")}
     holdout = {i.id for i in load_qa(ROOT / "eval" / "holdout.jsonl")}
-    sets = [dev, dev2, dev3, dev4, holdout]
+    sets = [dev, dev2, dev3, dev4, dev5, holdout]
     assert all(not a & b for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
