@@ -5,8 +5,10 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends after 。！？； (and any closing quote), or at a line end. Numbered items and
-# "一是/二是" enumerations start a new sentence even after a comma.
+# "一是/二是" enumerations start a new sentence even after a comma. A semicolon inside brackets
+# ("(责任单位:团委、教办;活动时间:10月份)") separates the parts of one note, not two sentences.
 _END = re.compile(r"[。！？!?；;…]+[”’」』)）]*|\n")
+_SEMICOLON = re.compile(r"[；;]+$")
 _ITEM_START = re.compile(r"(?<=[，,：:])\s*(?=[一二三四五六七八九十]是|[（(]?\d{1,2}[)）、.．](?!\d)|[①-⑳⑴-⒇])")
 MIN_SENTENCE = 6
 
@@ -21,7 +23,7 @@ class Sentence:
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Sentences of `text`; offsets are `base` + position, and text[start-base:end-base] == sentence."""
     cuts = {0, len(text)}
-    cuts.update(m.end() for m in _END.finditer(text))
+    cuts.update(m.end() for m in _END.finditer(text) if not (_SEMICOLON.match(m.group()) and _in_brackets(text, m.start())))
     cuts.update(m.end() for m in _ITEM_START.finditer(text))
     bounds = sorted(cuts)
     out = []
@@ -34,6 +36,12 @@ def split_sentences(text: str, base: int = 0) -> list[Sentence]:
         s = a + lead
         out.append(Sentence(start=base + s, end=base + s + len(stripped), text=stripped))
     return out
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """True when a bracket opened earlier in the sentence of `at` (on its line, after its last 。) is still open."""
+    line = text[max(text.rfind("\n", 0, at), text.rfind("。", 0, at)) + 1: at]
+    return line.count("(") + line.count("（") > line.count(")") + line.count("）")
 
 
 def sentence_window(article_text: str, start: int, end: int) -> tuple[int, int]:

@@ -101,3 +101,10 @@ def test_sentence_window_reaches_the_end_of_an_unpunctuated_last_sentence():
     text = "取得了明显成效。全年共签订责任书十八份"
     start = text.index("责任书")
     assert sentence_window(text, start, start + 3) == (text.index("全年"), len(text))
+
+
+def test_a_semicolon_inside_brackets_does_not_end_the_sentence():
+    # a real note of the bundled 002 report: its date is part of the note, not a sentence of its own
+    text = "2、举办“榜样在我身边”演讲比赛。(责任单位:团委、教办;活动时间:10月份)\n校长不定期巡堂;教师每周听课。"
+    assert texts(text) == ["2、举办“榜样在我身边”演讲比赛。", "(责任单位:团委、教办;活动时间:10月份)",
+                           "校长不定期巡堂;", "教师每周听课。"]
