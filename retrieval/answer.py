@@ -14,7 +14,7 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_plural,
+from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_count, asks_plural,
                                  asks_who, bodies_named, enumerates, find_counted, find_holder, find_measure,
                                  find_named, find_person, find_wanted, focus_terms, places_named, regions_named, shape,
                                  wanted, which_of)
@@ -87,6 +87,7 @@ class Composer:
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
         counted = asked_classifiers(question) if kind == "number" and not focus else None
+        count = kind == "number" and asks_count(question)
         post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
@@ -97,6 +98,8 @@ class Composer:
                 c.key_span = find_counted(c.text, counted)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
+            if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
+                c.key_span = find_counted(c.text, "")
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)

@@ -5,7 +5,7 @@ import re
 
 from index.tokens import NOT_IN_PLACE, place_names
 
-_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位所家户班]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
+_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
                       r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|\bwhat (year|date|percentage|rate|number)\b",
                       re.I)
@@ -30,13 +30,14 @@ _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?)(?:的|是)?(?:�
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 
 # A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
-# characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral counting people or bodies ("十名");
-# a lone "三个" is usually part of a slogan ("三个文明"), not a quantity.
+# characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral
+# counting people, bodies, floors or years ("十名", "连续八年"; not the ordinal "第三层", not "三年级"); a lone "三个" is
+# usually part of a slogan ("三个文明"), not a quantity.
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
 NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
-                    r"|(?<![一二三四五六七八九十两百千万])[二三四五六七八九十两][名人所项户班支批届期场次轮]")
+                    r"|(?<![第一二三四五六七八九十两百千万])[二三四五六七八九十两](?:[名人所项户班支批届期场次轮层]|年(?!级))")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
@@ -59,6 +60,14 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 _CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
+
+
+_COUNT = re.compile(r"(?:多少|几)个")
+
+
+def asks_count(question: str) -> bool:
+    """ "多少个…", "几个…": a count of things, which a percentage ("5%以内") does not answer."""
+    return bool(_COUNT.search(question))
 
 
 def asked_classifiers(question: str) -> str:

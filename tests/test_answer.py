@@ -228,6 +228,15 @@ def test_a_count_in_another_classifier_is_no_answer(plain):
     assert answer.refused and say("thing_number", "zh") in answer.text
 
 
+def test_a_percentage_does_not_count_things(plain):
+    # data/reports/003: the plan caps the share of big classes (5%以内); it does not count the classes left
+    share = "计划到2020年,56人以上大班额比例消除在5%以内,基本实现班额均衡,办学规范。"
+    question = "嘉峪关市到2020年还剩下多少个56人以上的大班额班级？"
+    assert plain.compose(question, [hit_of(share)]).refused
+    counted = plain.compose(question, [hit_of(share.replace("比例消除在5%以内", "班级剩下12个"))])
+    assert not counted.refused and "12个" in counted.text
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

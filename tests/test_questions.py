@@ -20,6 +20,7 @@ from retrieval.questions import (NUMBER, asked_classifiers, asked_post, asked_un
     ("各乡镇怎么签订责任书的？", "across"),
     ("Compare the two townships", "across"),
     ("上坪乡计生工作情况", "general"),
+    ("山左口中学的教师公寓规划建几层？", "factoid"),  # a count in another classifier: 层
     ("石墩河镇各村、各单位的“双述双评”制度是怎么开展的？", "practice"),  # 各村 of one town: not across places
     ("上坪乡和明溪口镇的计生工作有什么不同？", "across"),  # two places contrasted
 ])
@@ -159,10 +160,16 @@ def test_find_wanted_money_takes_the_amount_even_far_from_the_noun():
     assert find_wanted("money", "共有学生500名。") is None  # a count is not an amount of money
 
 
-@pytest.mark.parametrize("text, number", [("评选出十名学科带头人", "十名"), ("组建了两支志愿者队伍", "两支")])
+@pytest.mark.parametrize("text, number", [("评选出十名学科带头人", "十名"), ("组建了两支志愿者队伍", "两支"),
+                                          ("连续八年被评为先进单位", "八年"), ("教师公寓规划建五层", "五层")])
 def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
     start, end = find_wanted("number", text)
     assert text[start:end] == number
+
+
+@pytest.mark.parametrize("text", ["目前已完成第三层的建设。", "全校三年级学生参加了比赛。"])
+def test_an_ordinal_or_a_grade_is_not_a_count(text):
+    assert find_wanted("number", text) is None
 
 
 
