@@ -16,6 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer_intro": {"zh": "", "en": "According to the reports (quoted in Chinese):"},
     "measures_intro": {"zh": "报告中的做法：", "en": "Measures described in the reports (quoted in Chinese):"},
     "grouped_intro": {"zh": "按报告分列：", "en": "By report (quoted in Chinese):"},
+    "part_label": {"zh": "{part}：", "en": "{part}: "},
     "citation_line": {
         "zh": "【{marker}】{report} · {article}{section}",
         "en": "[{marker}] {report} · {article}{section}",

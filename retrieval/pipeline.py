@@ -14,6 +14,8 @@ from index.store_options import StoreSettings
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
 from retrieval.query import MAX_QUESTION_CHARS, detect_lang
+from retrieval.questions import conjoined_parts
+from retrieval.render import merge_answers
 from retrieval.search import Filters, Searcher, SearchSettings
 from retrieval.types import Answer
 
@@ -71,15 +73,25 @@ class Pipeline:
             return Answer(question=question, text=say("no_content_question", lang), refused=True, lang=lang)
         # earlier questions come from the client as well: bounded like the question itself
         history = [clean_question(h)[:MAX_QUESTION_CHARS] for h in list(history or [])[-MAX_HISTORY:]]
-        query = self.searcher.prepare(question, [h for h in history if h])
+        history = [h for h in history if h]
+        parts = conjoined_parts(question) if lang == "zh" and not history else []
+        if parts:  # "白塘镇和夏镇…小学分别有多少在编教师": each asked, searched and answered on its own
+            answers = [self._answer(sub, [], k, filters) for _, sub in parts]
+            answer = merge_answers(question, [label for label, _ in parts], answers, lang, k)
+        else:
+            answer = self._answer(question, history, k, filters)
+        answer.notice = notice
+        return answer
+
+    def _answer(self, question: str, history: list[str], k: int, filters: Filters | None) -> Answer:
+        """Search and compose for one question (the user's, or one part of it)."""
+        query = self.searcher.prepare(question, history)
         hits = self.searcher.search_prepared(query, k=k, filters=filters)
         ref = self.searcher.described(query, filters) if hits and not history else None
         if ref:  # "沅陵县西北部…的那个镇，考核里计生占多大分量": the description found the report; the rest is asked
             query = self.searcher.prepare(ref[1])
         vector = self.searcher.query_vector(query.text) if hits and self.searcher.settings.mode != "bm25" else None
-        answer = self.composer.compose(question, hits, query_text=query.lexical_text, query_vector=vector)
-        answer.notice = notice
-        return answer
+        return self.composer.compose(question, hits, query_text=query.lexical_text, query_vector=vector)
 
 
 def _check_encoder(searcher: Searcher) -> None:

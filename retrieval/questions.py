@@ -214,6 +214,43 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+# "A和B分别…": two subjects asked the same thing. Each is a place, a school, a report or a described
+# one ("“两基”汇报的那个区"). When A is just that, B is too, and what follows it is asked of both
+# ("明溪口镇的总人口", "明溪口镇对…的村或干部"); "上坪乡的材料和XX乡的同类材料" are two whole subjects.
+_CONJOINED = re.compile(r"(?:^|(?<=[，,：:]))([^，,：:？?。]{2,24}?)(?:和|与|以及|及|同)([^，,：:？?。]{2,30}?)"
+                        r"(?=[，,]|分别|各自|各[有是])")
+_SUBJECT = re.compile(r"报告|汇报|材料|总结|方案|那[个所篇](?:小学|中学|学校|[\u4e00-\u9fff])?|另一篇|“[^”]+”|"
+                      r"[乡镇县区市村]$")
+_EACH = re.compile(r"分别|各自|(?<=[，,])各|各(?=[有是])")
+
+
+def conjoined_parts(question: str) -> list[tuple[str, str]]:
+    """ "A和B分别…" as (A, the question about A alone) and (B, …): "白塘镇和夏镇牙力古孜铁热克小学分别
+    有多少在编教师" → ("白塘镇", "白塘镇有多少在编教师？"), ("夏镇牙力古孜铁热克小学", …). Empty unless the
+    question asks each (分别, 各) of two subjects that each name a place, a school or a report."""
+    if not _PLURAL.search(question):
+        return []
+    m = _CONJOINED.search(question)
+    if not m:
+        return []
+    first, second = m.group(1), m.group(2)
+    end = m.end(2)
+    if _subject_end(first) == len(first):  # a bare subject: the second ends where its subject does
+        end = m.start(2) + (_subject_end(second) or len(second))
+    second = question[m.start(2): end]
+    if not (_subject_end(first) and _subject_end(second)):
+        return []
+    return [(part, _EACH.sub("", question[:m.start()] + part + question[end:])) for part in (first, second)]
+
+
+def _subject_end(part: str) -> int:
+    """Where the last place, school or report named in `part` ends; 0 when it names none."""
+    names = places_named(part) | set(regions_named(part)) | {name for _, name in bodies_named(part)}
+    ends = [part.rfind(name) + len(name) for name in names if name in part]
+    ends += [m.end() for m in _SUBJECT.finditer(part)]
+    return max(ends, default=0)
+
+
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
 _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")

@@ -1,10 +1,14 @@
 """Render answers and refusals: inline 【n】 markers, citations, framing words from prompts/."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from prompts import text as say
 from retrieval.types import Answer, AnswerSentence, Citation, Hit
 
 CLOSEST_PASSAGES = 3
+_MARKER = re.compile(r"【(\d+)】")
 
 
 def paragraph_at(article_text: str, start: int, end: int) -> tuple[str, int]:
@@ -58,3 +62,38 @@ def render_refusal(question: str, hits: list[Hit], lang: str, reason: str, confi
                       section=(" · " + " > ".join(c.section_path)) if c.section_path else "") for c in citations]
     return Answer(question=question, text="\n".join(lines), citations=citations, refused=True,
                   confidence=confidence, hits=hits, lang=lang)
+
+
+def merge_answers(question: str, labels: list[str], answers: list[Answer], lang: str, k: int = 10) -> Answer:
+    """One answer to "A和B分别…" from the answers about A and about B, each under its label, citations
+    numbered on; a part the reports do not answer says so in a line. Refused only when every part is."""
+    if all(a.refused for a in answers):
+        reasons = [say("part_label", lang, part=label) + a.text.split("\n")[0] for label, a in zip(labels, answers)]
+        hits = _interleaved([a.hits for a in answers], k)
+        return render_refusal(question, hits, lang, "\n".join(reasons), min(a.confidence for a in answers))
+    blocks, sentences, citations = [], [], []
+    for label, a in zip(labels, answers):
+        if a.refused:
+            blocks.append(say("part_label", lang, part=label) + a.text.split("\n")[0])
+            continue
+        shift = len(citations)
+        blocks.append(say("part_label", lang, part=label) + "\n"
+                      + _MARKER.sub(lambda m: f"【{int(m.group(1)) + shift}】", a.text))
+        citations += [replace(c, marker=c.marker + shift) for c in a.citations]
+        sentences += [replace(s, citation=s.citation + shift) for s in a.sentences]
+    answered = [a.confidence for a in answers if not a.refused]
+    return Answer(question=question, text="\n".join(blocks), sentences=sentences, citations=citations,
+                  refused=False, confidence=round(sum(answered) / len(answered), 4),
+                  hits=_interleaved([a.hits for a in answers], k), lang=lang)
+
+
+def _interleaved(lists: list[list[Hit]], k: int) -> list[Hit]:
+    """The hits of several searches as one list: each search's best passage, then the rest by score,
+    each passage once; the list reads by score (as a search on several places does)."""
+    kept = {h.chunk.id: h for h in (hits[0] for hits in lists if hits)}
+    for hit in sorted((h for hits in lists for h in hits), key=lambda h: -h.score):
+        if len(kept) >= k:
+            break
+        kept.setdefault(hit.chunk.id, hit)
+    ordered = sorted(kept.values(), key=lambda h: -h.score)
+    return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]

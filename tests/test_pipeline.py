@@ -97,3 +97,25 @@ def test_english_question_end_to_end_with_the_real_model(e5_searcher):
 def test_open_a_missing_index_names_the_fix(tmp_path):
     with pytest.raises(IndexLoadError, match=r"no index at .*build it with `python -m index build"):
         Pipeline.open(tmp_path / "nothing-here")
+
+
+def test_a_question_on_two_subjects_answers_each_under_its_name(pipeline):
+    answer = pipeline.ask("明溪口镇和上坪乡的总人口分别是多少？")
+    assert not answer.refused
+    assert answer.text.index("明溪口镇：") < answer.text.index("上坪乡：")
+    assert [c.marker for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert [s.citation for s in answer.sentences] == [c.marker for c in answer.citations]
+    reports = [answer.citations[s.citation - 1].report for s in answer.sentences]
+    assert reports[0] == "mingxikou.txt" and "shangping.txt" in reports
+    assert "2.16万人" in answer.sentences[0].text
+    assert [h.rank for h in answer.hits] == list(range(1, len(answer.hits) + 1))
+    assert len({h.chunk.id for h in answer.hits}) == len(answer.hits)
+
+
+def test_a_part_the_reports_do_not_answer_says_so_and_the_other_is_answered(pipeline):
+    answer = pipeline.ask("上坪乡和广州市天河区的总人口分别是多少？")
+    assert not answer.refused and "6659" in answer.text
+    other = next(line for line in answer.text.splitlines() if line.startswith("广州市天河区："))
+    assert say("refusal", "zh") in other and "【" not in other
+    both = pipeline.ask("广州市天河区和深圳市南山区的总人口分别是多少？")
+    assert both.refused and both.text.startswith("广州市天河区：")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_classifiers, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, conjoined_parts, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
                                  focus_terms, places_named, shape, wanted, which_of)
 
@@ -292,3 +292,25 @@ def test_find_holder_names_the_person_by_the_post(text, post, holder):
 @pytest.mark.parametrize("text", ["镇中心学校的每个同志要保证", "广大老同志积极参与", "公安分局局长同志任副组长"])
 def test_no_person_name_in_generic_comrades_or_a_blank_post(text):
     assert find_wanted("name", text) is None
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("白塘镇和夏镇牙力古孜铁热克小学分别有多少在编教师？",
+     [("白塘镇", "白塘镇有多少在编教师？"), ("夏镇牙力古孜铁热克小学", "夏镇牙力古孜铁热克小学有多少在编教师？")]),
+    ("上坪乡和明溪口镇对计生工作做得好的村或干部分别给了什么奖励？",  # what follows the second is asked of both
+     [("上坪乡", "上坪乡对计生工作做得好的村或干部给了什么奖励？"), ("明溪口镇", "明溪口镇对计生工作做得好的村或干部给了什么奖励？")]),
+    ("郭店镇和创建省级教育强县的那个县，学前三年幼儿入园率分别达到多少？",  # a described county
+     [("郭店镇", "郭店镇，学前三年幼儿入园率达到多少？"),
+      ("创建省级教育强县的那个县", "创建省级教育强县的那个县，学前三年幼儿入园率达到多少？")]),
+    ("教育强县报告和两基汇报中，小学教师大专及以上学历的比例分别是多少？",
+     [("教育强县报告", "教育强县报告中，小学教师大专及以上学历的比例是多少？"),
+      ("两基汇报", "两基汇报中，小学教师大专及以上学历的比例是多少？")]),
+    ("上坪乡的计生材料和另一篇XX乡的同类材料，分别说连续多少年被评为先进单位？",  # two whole subjects
+     [("上坪乡的计生材料", "上坪乡的计生材料，说连续多少年被评为先进单位？"),
+      ("另一篇XX乡的同类材料", "另一篇XX乡的同类材料，说连续多少年被评为先进单位？")]),
+    ("上坪乡和明溪口镇的总人口是多少？", []),  # not asked of each
+    ("娱乐场所安全排查和校园周边专项整治分别检查了多少家次？", []),  # no place, school or report
+    ("上坪乡的学生与教师比例分别是多少？", []),  # 教师比例 is no subject
+])
+def test_conjoined_parts(question, parts):
+    assert conjoined_parts(question) == parts
