@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
+_DETAIL = 60  # characters of what follows that an item naming a measure takes along
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
 _NEAR_SAME = 0.8  # bigram overlap of one sentence in two copies of a report
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本平亩米吨岁层辆间座场期届支班])")
@@ -82,19 +83,30 @@ def _joined(lead: Candidate, first: Candidate, second: Candidate) -> Candidate:
 
 
 def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
-    """A short item that only names a measure ("三是各村开展了“双述双评”制度。") with the sentence after
-    it in its paragraph, which says what the measure is ("即每半年召集…"). `sentences` are the
-    article's (start, end, row), sorted."""
+    """A short item that only names a measure ("二是围绕“学乐结合”,突出老年教育的娱乐性。") with the
+    sentences after it in its paragraph that say what the measure is, up to _DETAIL characters and
+    including its own sub-items ("首先,在课程设置上…"), not the list's next item ("三是…").
+    `sentences` are the article's (start, end, row), sorted."""
     if c.article_text is None or len(c.text) > _TOPIC_MAX or not ITEM.match(c.text):
         return c
+    family, end = _item_family(c.text), c.end
     at = bisect.bisect_left(sentences, (c.end, 0, 0))
-    if at >= len(sentences):
-        return c
-    start, end, _ = sentences[at]
-    gap = c.article_text[c.end:start]
-    if gap.strip() or "\n" in gap or ITEM.match(c.article_text[start:end]):
-        return c  # another paragraph, or the list's next item
-    return replace(c, end=end, text=c.article_text[c.start:end])
+    while at < len(sentences) and end - c.end < _DETAIL:
+        start, stop, _ = sentences[at]
+        gap = c.article_text[end:start]
+        if gap.strip() or "\n" in gap or _item_family(c.article_text[start:stop]) == family:
+            break  # another paragraph, or the list's next item
+        end, at = stop, at + 1
+    return c if end == c.end else replace(c, end=end, text=c.article_text[c.start:end])
+
+
+def _item_family(text: str) -> str:
+    """The kind of list marker `text` starts with ("一是" and "三是" are one kind, "首先" another); "" if none."""
+    m = ITEM.match(text)
+    if not m:
+        return ""
+    marker = m.group().strip()
+    return re.sub(r"[一二三四五六七八九十\d]+", "N", re.sub(r"首先|其次|再次|最后", "order", marker))
 
 
 def per_place(candidates: list[Candidate], places: list[str], kind: str | None) -> list[Candidate]:

@@ -86,6 +86,18 @@ def test_a_short_item_takes_the_sentence_that_says_what_it_is():
     assert with_detail(last, sentences).text == texts[2]  # the next sentence is in another paragraph
 
 
+def test_an_item_takes_its_own_sub_items_up_to_the_lists_next_item():
+    # data/reports/001 (黄圩镇老年大学): the measure's detail is its 首先… after a general sentence
+    texts = ["二是围绕“学乐结合”,突出老年教育的娱乐性。", "我们围绕“寓教于乐”做文章,努力为老同志改善和优化学习软环境。",
+             "首先,在课程设置上增设了文体课,内容涉及歌舞、游艺、卫生保健、书画等。",
+             "其次,在教学形式上,突出故事性、趣味性,如经常搞答辩、评比、研讨等。", "三是围绕“学用结合”,突出老年教育的实用性。"]
+    article = "".join(texts)
+    item = candidate(texts[0], 0.9, article=article)
+    assert with_detail(item, _sentences(article, texts)).text == "".join(texts[:3])  # to 60 characters of detail
+    short = "".join([texts[0], texts[4]])
+    assert with_detail(candidate(texts[0], 0.9, article=short), _sentences(short, [texts[0], texts[4]])).text == texts[0]
+
+
 def test_of_two_copies_of_a_sentence_the_one_with_more_figures_leads():
     # data/reports/004 holds the report twice; one copy lost its years ("由的2所")
     texts = ["中小学一级图书馆的数量由的2所增加到现在的18所,增置图书资料20余万册。",
