@@ -14,9 +14,10 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_count, asks_plural,
+from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_count,
+                                 asks_plural, asks_ratio,
                                  asks_who, bodies_named, enumerates, find_counted, find_holder, find_measure,
-                                 find_named, find_person, find_wanted, focus_terms, places_named, regions_named, shape,
+                                 find_named, find_person, find_ratio, find_wanted, focus_terms, places_named, regions_named, shape,
                                  wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
@@ -88,6 +89,7 @@ class Composer:
         unit = asked_unit(question) if kind == "number" else None
         counted = asked_classifiers(question) if kind == "number" and not focus else None
         count = kind == "number" and asks_count(question)
+        ratio = kind == "number" and asks_ratio(question)
         post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
@@ -100,6 +102,8 @@ class Composer:
                 c.key_span = find_holder(c.text, post)
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
+            if ratio and c.key_span:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"
+                c.key_span = find_ratio(c.text)
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)

@@ -37,7 +37,7 @@ _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座�
 NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
                     rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
-                    r"|(?<![第一二三四五六七八九十两百千万])[二三四五六七八九十两](?:[名人所项户班支批届期场次轮层]|年(?!级))")
+                    r"|(?<![第一二三四五六七八九十两百千万])[二三四五六七八九十两](?:[名人所项户班支批届期场次轮层]|(?<!今明两)年(?!级))")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
@@ -63,6 +63,22 @@ _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[
 
 
 _COUNT = re.compile(r"(?:多少|几)个")
+# A ratio asked for ("学生与计算机比例", "师生比") is answered by one written as a ratio ("生机比26∶1").
+_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|\bratio\b", re.I)
+RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
+
+
+_SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?\s*倍")
+
+
+def asks_ratio(question: str) -> bool:
+    return bool(_ASKS_RATIO.search(question))
+
+
+def find_ratio(text: str) -> tuple[int, int] | None:
+    """Span of the first ratio, percentage or multiple in `text` ("26∶1", "85%", "1.5倍"), or None."""
+    m = _SHARE.search(text)
+    return m.span() if m else None
 
 
 def asks_count(question: str) -> bool:

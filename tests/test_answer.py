@@ -237,6 +237,14 @@ def test_a_percentage_does_not_count_things(plain):
     assert not counted.refused and "12个" in counted.text
 
 
+def test_a_ratio_asked_for_is_answered_by_a_ratio(plain):
+    # data/reports/003 (城关区三小): the counts of equipment come first, the ratio last
+    text = "学校现有科学仪器2282件,体育器材150件,音乐器材30件,美术器材91件,现有学生计算机50台,生机比26∶1;"
+    lead = plain.compose("城关区三小的学生与计算机比例是多少？", [hit_of(text)]).sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "26∶1"
+    assert plain.compose("城关区三小的学生与计算机比例是多少？", [hit_of(text[:text.index(",现有学生")] + "。")]).refused
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_classifiers, conjoined_parts, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
                                  focus_terms, places_named, shape, wanted, which_of)
 
@@ -167,7 +167,7 @@ def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
     assert text[start:end] == number
 
 
-@pytest.mark.parametrize("text", ["目前已完成第三层的建设。", "全校三年级学生参加了比赛。"])
+@pytest.mark.parametrize("text", ["目前已完成第三层的建设。", "全校三年级学生参加了比赛。", "这将是今明两年的重点工作。"])
 def test_an_ordinal_or_a_grade_is_not_a_count(text):
     assert find_wanted("number", text) is None
 
@@ -314,3 +314,16 @@ def test_no_person_name_in_generic_comrades_or_a_blank_post(text):
 ])
 def test_conjoined_parts(question, parts):
     assert conjoined_parts(question) == parts
+
+
+@pytest.mark.parametrize("text, ratio", [("现有学生计算机50台,生机比26∶1;", "26∶1"), ("人机比例小学达到17:1,中学达到13 :1", "17:1"),
+                                         ("优秀率达85.5%", "85.5%"), ("按城区学校分配比例的1.5倍分配指标", "1.5倍")])
+def test_find_ratio(text, ratio):
+    start, end = find_ratio(text)
+    assert text[start:end] == ratio
+    assert find_ratio("学校现有科学仪器2282件,体育器材150件。") is None
+
+
+def test_asks_ratio():
+    assert asks_ratio("小学的学生与计算机比例是多少？") and asks_ratio("全县师比是多少？")
+    assert asks_ratio("What is the pupil-teacher ratio?") and not asks_ratio("有多少台计算机？")
