@@ -39,7 +39,7 @@ class ComposeSettings:
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
     list_floor: float = 0.7  # a list item scores at least this share of the best (calibrated on dev, dev2)
-    refuse_below: float = 0.2  # confidence under which the answer is a refusal (calibrated on dev)
+    refuse_below: float = 0.25  # confidence under which the answer is a refusal (calibrated on dev..dev5 pooled)
     mmr_lambda: float = 0.7
     min_sentence: int = 12  # shorter lines are headings or signatures, not answers
 
