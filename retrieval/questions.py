@@ -63,8 +63,9 @@ _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[
 
 
 _COUNT = re.compile(r"(?:多少|几)个")
-# A ratio asked for ("学生与计算机比例", "师生比") is answered by one written as a ratio ("生机比26∶1").
-_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|\bratio\b", re.I)
+# A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
+# ("生机比26∶1"), a percentage or a multiple.
+_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|\bratio\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
 
 
@@ -136,7 +137,7 @@ _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现�
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8
-_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克"}  # "多少平方米" measures a thing; it does not name one
+_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅"}  # "多少平方米" measures a thing; it does not name one
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 

@@ -245,6 +245,16 @@ def test_a_ratio_asked_for_is_answered_by_a_ratio(plain):
     assert plain.compose("城关区三小的学生与计算机比例是多少？", [hit_of(text[:text.index(",现有学生")] + "。")]).refused
 
 
+def test_a_rise_asked_by_its_size_is_answered_by_the_percentage(plain):
+    # data/reports/003 (嘉峪关市): the sentence names no 幅度; its years come before the rise
+    text = ("实施了《嘉峪关市乡村教师支持计划(2015—2020年)实施办法》,落实农村教师收入分配倾斜政策,"
+            "将农村教师绩效工资总量提高15%,使农村教师实际工资收入高于同职级城区教师。")
+    answer = plain.compose("嘉峪关市给农村老师的绩效工资上调了多少幅度？", [hit_of(text)])
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "15%"
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

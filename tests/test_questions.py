@@ -327,3 +327,4 @@ def test_find_ratio(text, ratio):
 def test_asks_ratio():
     assert asks_ratio("小学的学生与计算机比例是多少？") and asks_ratio("全县师比是多少？")
     assert asks_ratio("What is the pupil-teacher ratio?") and not asks_ratio("有多少台计算机？")
+    assert asks_ratio("农村老师的绩效工资上调了多少幅度？")  # a change, answered by a percentage
