@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from prompts import text as say
+from retrieval.merge import combined
 from retrieval.types import Answer, AnswerSentence, Citation, Hit
 
 CLOSEST_PASSAGES = 3
@@ -69,7 +70,7 @@ def merge_answers(question: str, labels: list[str], answers: list[Answer], lang:
     numbered on; a part the reports do not answer says so in a line. Refused only when every part is."""
     if all(a.refused for a in answers):
         reasons = [say("part_label", lang, part=label) + a.text.split("\n")[0] for label, a in zip(labels, answers)]
-        hits = _interleaved([a.hits for a in answers], k)
+        hits = combined([a.hits for a in answers], k)
         return render_refusal(question, hits, lang, "\n".join(reasons), min(a.confidence for a in answers))
     blocks, sentences, citations = [], [], []
     for label, a in zip(labels, answers):
@@ -84,16 +85,4 @@ def merge_answers(question: str, labels: list[str], answers: list[Answer], lang:
     answered = [a.confidence for a in answers if not a.refused]
     return Answer(question=question, text="\n".join(blocks), sentences=sentences, citations=citations,
                   refused=False, confidence=round(sum(answered) / len(answered), 4),
-                  hits=_interleaved([a.hits for a in answers], k), lang=lang)
-
-
-def _interleaved(lists: list[list[Hit]], k: int) -> list[Hit]:
-    """The hits of several searches as one list: each search's best passage, then the rest by score,
-    each passage once; the list reads by score (as a search on several places does)."""
-    kept = {h.chunk.id: h for h in (hits[0] for hits in lists if hits)}
-    for hit in sorted((h for hits in lists for h in hits), key=lambda h: -h.score):
-        if len(kept) >= k:
-            break
-        kept.setdefault(hit.chunk.id, hit)
-    ordered = sorted(kept.values(), key=lambda h: -h.score)
-    return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+                  hits=combined([a.hits for a in answers], k), lang=lang)

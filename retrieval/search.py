@@ -15,7 +15,7 @@ from index.normalize import normalize
 from retrieval.arrays import chunk_sentence_pairs, top_positive
 from retrieval.filters import ChunkColumns, Filters  # noqa: F401 (Filters: the search API)
 from retrieval.fusion import RRF_K, rrf_scores
-from retrieval.merge import merge_groups, widened
+from retrieval.merge import combined, merge_groups, widened
 from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
 from retrieval.thesaurus import expand
@@ -128,14 +128,7 @@ class Searcher:
             return self._within_described(query, ref[1], hits, k) if ref and hits else hits
         lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
                  for p in places]
-        # each place's best passage is kept; the rest compete on score; the list reads by score
-        kept = {h.chunk.id: h for h in (hits[0] for hits in lists if hits)}
-        for hit in sorted((h for hits in lists for h in hits), key=lambda h: -h.score):
-            if len(kept) >= k:
-                break
-            kept.setdefault(hit.chunk.id, hit)
-        ordered = sorted(kept.values(), key=lambda h: -h.score)
-        return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+        return combined(lists, k)
 
     def described(self, query: PreparedQuery, filters: Filters | None = None) -> tuple[str, str] | None:
         """(description, rest) when the search finds the place a question describes within its
