@@ -23,7 +23,7 @@ class Sentence:
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Sentences of `text`; offsets are `base` + position, and text[start-base:end-base] == sentence."""
     cuts = {0, len(text)}
-    cuts.update(m.end() for m in _END.finditer(text) if not (_SEMICOLON.match(m.group()) and _in_brackets(text, m.start())))
+    cuts.update(m.end() for m in _END.finditer(text) if not _inside_a_note(text, m))
     cuts.update(m.end() for m in _ITEM_START.finditer(text))
     bounds = sorted(cuts)
     out = []
@@ -38,8 +38,12 @@ def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     return out
 
 
-def _in_brackets(text: str, at: int) -> bool:
-    """True when a bracket opened earlier in the sentence of `at` (on its line, after its last 。) is still open."""
+def _inside_a_note(text: str, end: re.Match) -> bool:
+    """True for a semicolon while a bracket opened earlier in its sentence (on its line, after its
+    last 。) is still open: "(责任单位:团委、教办;活动时间:10月份)"."""
+    if not _SEMICOLON.match(end.group()):
+        return False
+    at = end.start()
     line = text[max(text.rfind("\n", 0, at), text.rfind("。", 0, at)) + 1: at]
     return line.count("(") + line.count("（") > line.count(")") + line.count("）")
 

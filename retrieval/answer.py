@@ -15,10 +15,9 @@ from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_count,
-                                 asks_plural, asks_ratio,
-                                 asks_who, bodies_named, enumerates, find_counted, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_wanted, focus_terms, places_named, regions_named, shape,
-                                 wanted, which_of)
+                                 asks_plural, asks_ratio, asks_who, bodies_named, enumerates, find_counted,
+                                 find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
+                                 focus_terms, places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail)

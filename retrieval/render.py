@@ -68,14 +68,14 @@ def render_refusal(question: str, hits: list[Hit], lang: str, reason: str, confi
 def merge_answers(question: str, labels: list[str], answers: list[Answer], lang: str, k: int = 10) -> Answer:
     """One answer to "A和B分别…" from the answers about A and about B, each under its label, citations
     numbered on; a part the reports do not answer says so in a line. Refused only when every part is."""
+    hits = combined([a.hits for a in answers], k)
     if all(a.refused for a in answers):
-        reasons = [say("part_label", lang, part=label) + a.text.split("\n")[0] for label, a in zip(labels, answers)]
-        hits = combined([a.hits for a in answers], k)
+        reasons = [_refusal_line(label, a, lang) for label, a in zip(labels, answers)]
         return render_refusal(question, hits, lang, "\n".join(reasons), min(a.confidence for a in answers))
     blocks, sentences, citations = [], [], []
     for label, a in zip(labels, answers):
         if a.refused:
-            blocks.append(say("part_label", lang, part=label) + a.text.split("\n")[0])
+            blocks.append(_refusal_line(label, a, lang))
             continue
         shift = len(citations)
         blocks.append(say("part_label", lang, part=label) + "\n"
@@ -84,5 +84,9 @@ def merge_answers(question: str, labels: list[str], answers: list[Answer], lang:
         sentences += [replace(s, citation=s.citation + shift) for s in a.sentences]
     answered = [a.confidence for a in answers if not a.refused]
     return Answer(question=question, text="\n".join(blocks), sentences=sentences, citations=citations,
-                  refused=False, confidence=round(sum(answered) / len(answered), 4),
-                  hits=combined([a.hits for a in answers], k), lang=lang)
+                  refused=False, confidence=round(sum(answered) / len(answered), 4), hits=hits, lang=lang)
+
+
+def _refusal_line(label: str, refusal: Answer, lang: str) -> str:
+    """A part's refusal in one line, under its label: the reason, without the passages it offers."""
+    return say("part_label", lang, part=label) + refusal.text.split("\n")[0]

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
 _DETAIL = 60  # characters of what follows that an item naming a measure takes along
-# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
 _NEAR_SAME = 0.8  # bigram overlap of one sentence in two copies of a report
+# A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本平亩米吨岁层辆间座场期届支班])")
 
 
