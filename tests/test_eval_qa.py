@@ -25,7 +25,8 @@ def _write(tmp_path: Path, lines: list[object]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["qa.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "holdout.jsonl"])
+@pytest.mark.parametrize("name", ["qa.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl",
+                                  "holdout.jsonl"])
 def test_bundled_question_sets_validate_against_the_corpus(name):
     path = ROOT / "eval" / name
     items = load_qa(path)  # checks every line, evidence against data/reports
@@ -35,13 +36,8 @@ def test_bundled_question_sets_validate_against_the_corpus(name):
 
 
 def test_question_sets_do_not_share_ids():
-    dev = {i.id for i in load_qa(ROOT / "eval" / "qa.jsonl")}
-    dev2 = {i.id for i in load_qa(ROOT / "eval" / "dev2.jsonl")}
-    dev3 = {i.id for i in load_qa(ROOT / "eval" / "dev3.jsonl")}
-    dev4 = {i.id for i in load_qa(ROOT / "eval" / "dev4.jsonl")}
-    dev5 = {i.id for i in load_qa(ROOT / "eval" / "dev5.jsonl")}
-    holdout = {i.id for i in load_qa(ROOT / "eval" / "holdout.jsonl")}
-    sets = [dev, dev2, dev3, dev4, dev5, holdout]
+    names = ["qa", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout"]
+    sets = [{i.id for i in load_qa(ROOT / "eval" / f"{name}.jsonl")} for name in names]
     assert all(not a & b for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
