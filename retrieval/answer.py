@@ -82,7 +82,10 @@ class Composer:
         rates = [f for f in focus if f.endswith("率")]
         if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
-        focus = [f for f in focus if f in passages][:1]
+        # every name of the counted thing the passages use, but of one name and its shorter endings
+        # (查获吸毒人员, 吸毒人员) only the longest: the shorter is a looser name
+        focus = [f for f in focus if f in passages]
+        focus = [f for f in focus if not any(o != f and o.endswith(f) for o in focus)]
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
@@ -101,8 +104,8 @@ class Composer:
                 c.key_span = find_holder(c.text, post)
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
-            if ratio and c.key_span:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"
-                c.key_span = find_ratio(c.text)
+            if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
+                c.key_span = find_ratio(c.text)  # specific as a sum of money, whatever the sentence calls it
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)

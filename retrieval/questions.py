@@ -65,7 +65,9 @@ _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[
 _COUNT = re.compile(r"(?:多少|几)个")
 # A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
 # ("生机比26∶1"), a percentage or a multiple.
-_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|\bratio\b", re.I)
+# "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
+_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之几|百分比|"
+                         r"\b(?:ratio|percentage|proportion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
 
 
@@ -274,8 +276,9 @@ _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年")  # not "今年小学"
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
-                         r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级")
-_BEFORE_BODY = re.compile(r"^.+[省时向上]")  # "验收时省标准化学校", "名额上向乡村学校": a phrase before the kind
+                         r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
+                         r"下面|下属|所属|其[他它]|周边|附近|当地|本地|有关|相关")
+_BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]")  # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校": a phrase before the kind
 
 
 def bodies_named(question: str) -> list[tuple[str, str]]:
@@ -377,6 +380,9 @@ def _joined_left(text: str, word: str) -> list[str]:
     return [text[i:end] for i in range(start, end - len(word) + 1)]
 
 
+_BOOK_TITLE = re.compile(r"《[^》]*》")
+
+
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
     after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
@@ -384,10 +390,13 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> 
     if pattern is None:
         return None
     matches = list(pattern.finditer(text))
+    if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
+        titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+        matches = [m for m in matches if not any(a <= m.start() < b for a, b in titles)]
     if kind not in ("number", "money") or not focus:
         return (matches[0].start(), matches[0].end()) if matches else None
     for f in focus:
-        for at in (m.start() for m in re.finditer(re.escape(f), text)):
+        for at in (m.start() for m in re.finditer(re.escape(f), text) if not any(a <= m.start() < b for a, b in titles)):
             after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
             if after:
                 return after[0].start(), after[0].end()

@@ -255,6 +255,24 @@ def test_a_rise_asked_by_its_size_is_answered_by_the_percentage(plain):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "15%"
 
 
+def test_a_share_is_answered_by_its_percentage_whatever_the_sentence_calls_the_money(plain):
+    # data/reports/003 (嘉峪关市): the question's "市本级财政" is the sentence's "市级资金"
+    text = "我市“全面改薄”项目投入资金达1.3亿元,其中市级资金占比达70.2%。"
+    answer = plain.compose("“全面改薄”项目的资金里,市本级财政出的钱占了多少？", [hit_of(text)])
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "70.2%"
+
+
+def test_a_count_is_found_by_any_word_of_the_counted_thing(plain):
+    # data/reports/000 (仓埠中心小学): "集体备课的小组" asked, "备课组" written; 集体 stands elsewhere
+    text = "备课组建设激活集体智慧,我校以年级组、分学科成立了9个备课组,组内开展“汇报课”。"
+    answer = plain.compose("按年级、学科一共组建了几个集体备课的小组？", [hit_of(text)])
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "9"
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

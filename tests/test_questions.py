@@ -193,6 +193,8 @@ def test_dates_are_not_counts(text, numbers):
     ("评职称名额上向乡村学校倾斜，乡村学校拿到的名额是几倍？", []),
     ("嘉峪关市特殊教育学校有多少名教师？", [("特殊", "特殊教育学校")]),  # a city's one special school
     ("双泉镇今年小学毕业多少人？", []),  # 今年 is no school's name
+    ("县财政每年安排多少创强专项资金用于学校建设？", []),  # "…用于学校": a use, not a name
+    ("双泉镇中心学校的正、副校长每个月要到下面学校听多少节课？", []),  # 下面学校 names none
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -328,3 +330,15 @@ def test_asks_ratio():
     assert asks_ratio("小学的学生与计算机比例是多少？") and asks_ratio("全县师比是多少？")
     assert asks_ratio("What is the pupil-teacher ratio?") and not asks_ratio("有多少台计算机？")
     assert asks_ratio("农村老师的绩效工资上调了多少幅度？")  # a change, answered by a percentage
+    assert asks_ratio("市本级财政出的钱占了多少？") and asks_ratio("外来务工人员子女占学生总数的百分之几？")
+    assert not asks_ratio("新校区占地多少亩？")  # an area
+
+
+def test_numbers_inside_a_document_title_are_no_figures():
+    # data/reports/003 (嘉峪关市): a policy list whose titles hold years, then the figure asked for
+    titles = "制定了《嘉峪关市消除义务教育大班额专项规划(2017-2020年)》《关于加强教师队伍建设的意见》。"
+    assert find_wanted("number", titles, ["教师"]) is None
+    assert find_wanted("date", titles) is None
+    text = titles + "全市有在编教师2350人。"
+    start, end = find_wanted("number", text, ["教师"])
+    assert text[start:end] == "2350"
