@@ -10,17 +10,19 @@ import numpy as np
 from index.normalize import normalize
 from index.sentences import split_sentences
 from index.store import LoadedIndex
+from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
+from retrieval.outline import lists, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_calendar, asks_count,
                                  asks_plural, asks_ratio, asks_who, bodies_named, enumerates, find_counted,
                                  find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
-                                 focus_terms, places_named, regions_named, shape, wanted, which_of)
+                                 focus_terms, listed_noun, places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail)
+                                 similarity, with_detail, without_contained)
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -29,6 +31,7 @@ SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
+OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class Composer:
             self._starts.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
         for rows in self._starts.values():
             rows.sort()
+        self._chunks: dict[str, list[Chunk]] = {}  # article -> its index chunks
+        for chunk in self.index.chunks if self.index else []:
+            self._chunks.setdefault(chunk.article_key, []).append(chunk)
 
     def compose(self, question: str, hits: list[Hit], query_text: str | None = None,
                 query_vector: np.ndarray | None = None) -> Answer:
@@ -145,10 +151,14 @@ class Composer:
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
+        outline = self._outline(question, candidates, tokens) if form == "practice" else []
+        if outline:  # "落实“三转”做了哪些实践": the section's own sub-headings list them
+            return render_answer(question, hits, outline, form, lang, confidence)
         chosen = select(candidates, form, self.settings, plural=asks_plural(question))
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
             chosen = [with_detail(c, self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
+            chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
 
     def _unknown_regions(self, question: str) -> list[str]:
@@ -202,7 +212,8 @@ class Composer:
             before = hit.rank_of(start, end)  # a merged hit's parts keep their own ranks:
             if before > self.settings.passages:  # text merged in from low ranks is context, not answer
                 continue
-            out.append(Candidate(hit, before - 1, start, end, text, article.text, dense))
+            out.append(Candidate(hit, before - 1, start, end, text, article.text, dense,
+                                 section_path=article.section_path(start)))
         return out
 
     def _is_prose(self, sentence: str) -> bool:
@@ -215,8 +226,7 @@ class Composer:
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
-        head = normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject}")
-        own = [t for t in tokens if t not in head and not any(t in p for p in self._places(tokens))] or tokens
+        own = self._own(tokens, c)
         lexical = self.terms.coverage(own, normalize(c.text))
         section = self._section(c)
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
@@ -231,6 +241,47 @@ class Composer:
             fit = 0.5
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
+
+    def _own(self, tokens: list[str], c: Candidate) -> list[str]:
+        """The question's words that pick a sentence: not those naming whose report it is (title,
+        subject, places), which pick the passage."""
+        head = normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject}")
+        return [t for t in tokens if t not in head and not any(t in p for p in self._places(tokens))] or tokens
+
+    def _outline(self, question: str, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """The sub-headings, each with its detail, of the section that lists what the question asks for
+        ("做了哪些实践": "三、…进行的实践" → 1、… 2、… 3、…), in the article of the best passage holding
+        one; [] when none does, or when the question is about one sub-heading alone."""
+        noun = listed_noun(normalize(question))
+        if not noun or self.index is None:
+            return []
+        by_article = {c.hit.chunk.article_key: c for c in sorted(candidates, key=lambda c: c.rank)}
+        for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
+            article = self.index.articles.get(key)
+            sections = [s for s in sections_of(article) if lists(s, noun)] if article else []
+            if not sections:
+                continue
+            own = self._own(tokens, best)
+            section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
+            # "怎么统一思想认识": when one sub-heading alone holds words of the question, it is about that one
+            each = [self.terms.coverage(own, normalize(f"{section.heading.text} {h.text}")) for h in section.children]
+            if each.count(max(each)) == 1:
+                return []
+            rows = self._starts.get(key, [])
+            return [with_detail(self._heading(best, h.start, article), rows) for h in section.children]
+        return []
+
+    def _heading(self, best: Candidate, start: int, article: Article) -> Candidate:
+        """The sentence that opens a heading at `start`, cited in the index chunk that holds it."""
+        row = self.index.sentence_pos.get((article.key, start))
+        end = self.index.sentences[row].end if row is not None else article.text.find("\n", start)
+        end = len(article.text) if end < 0 else end
+        hit = best.hit
+        if not hit.chunk.start <= start < hit.chunk.end:
+            chunk = next((c for c in self._chunks.get(article.key, []) if c.start <= start < c.end), hit.chunk)
+            hit = Hit(chunk=chunk, rank=hit.rank, score=hit.score)
+        return Candidate(hit, best.rank, start, end, article.text[start:end], article.text,
+                         section_path=article.section_path(start))
 
     def _confidence(self, candidates: list[Candidate], tokens: list[str], hits: list[Hit]) -> float:
         """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,

@@ -9,7 +9,7 @@ _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
                       r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|\bwhat (year|date|percentage|rate|number)\b",
                       re.I)
-_PRACTICE = re.compile(r"怎么|怎样|如何|哪些(措施|做法|办法|经验|方面|工作|活动|举措|制度)|什么(措施|做法|办法|经验|举措)|"
+_PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
@@ -333,6 +333,16 @@ def find_person(text: str) -> tuple[int, int] | None:
 def asks_plural(question: str) -> bool:
     """True when a factoid wants several values ("达标和超额的分别奖励多少")."""
     return bool(_PLURAL.search(question))
+
+
+# "安排了哪些服务活动？", "要把握哪几个环节？": the kind of thing a list question asks for
+_LISTED = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项条类方面点]?)([\u4e00-\u9fff]{2,8}?)(?=[?？。!！,，]|呢|吗|$)")
+
+
+def listed_noun(question: str) -> str:
+    """The kind of thing a list question asks for ("做了哪些实践" → 实践), or ""."""
+    m = _LISTED.search(question)
+    return m.group(1) if m else ""
 
 
 def enumerates(question: str) -> bool:

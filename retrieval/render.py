@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from prompts import text as say
 from retrieval.merge import combined
+from retrieval.questions import ITEM
 from retrieval.types import Answer, AnswerSentence, Citation, Hit
 
 CLOSEST_PASSAGES = 3
@@ -20,11 +21,14 @@ def paragraph_at(article_text: str, start: int, end: int) -> tuple[str, int]:
     return article_text[left:right], left
 
 
-def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, article_text: str | None) -> Citation:
+def citation_for(marker: int, hit: Hit, start: int, end: int, quote: str, article_text: str | None,
+                 section_path: tuple[str, ...] | None = None) -> Citation:
+    """The citation of a quote: its chunk, report, article, section (the chunk's unless given), offsets, paragraph."""
     c = hit.source_chunk(start, end)
     paragraph, p_start = paragraph_at(article_text, start, end) if article_text else (c.text, c.start)
+    section_path = c.section_path if section_path is None else section_path
     return Citation(marker=marker, chunk_id=c.id, report=c.report, article_index=c.article_index,
-                    article_title=c.article_title, section_path=c.section_path, start=start, end=end,
+                    article_title=c.article_title, section_path=section_path, start=start, end=end,
                     quote=quote, paragraph=paragraph, paragraph_start=p_start, also_in=hit.also_in)
 
 
@@ -33,7 +37,8 @@ def render_answer(question: str, hits: list[Hit], chosen: list, form: str, lang:
     """`chosen` are scored candidates (hit, start, end, text, key_span) in reading order."""
     citations, sentences = [], []
     for n, cand in enumerate(chosen, start=1):
-        citations.append(citation_for(n, cand.hit, cand.start, cand.end, cand.text, cand.article_text))
+        citations.append(citation_for(n, cand.hit, cand.start, cand.end, cand.text, cand.article_text,
+                                      cand.section_path))
         sentences.append(AnswerSentence(text=cand.text, citation=n, key_span=cand.key_span))
     if form == "factoid" or form == "general":
         body = "".join(f"{s.text}【{s.citation}】" for s in sentences)
@@ -46,7 +51,10 @@ def render_answer(question: str, hits: list[Hit], chosen: list, form: str, lang:
         body = "\n".join(f"{title}\n" + "\n".join(items) for title, items in groups.items())
     else:
         intro = say("measures_intro", lang)
-        body = "\n".join(f"{i}. {s.text}【{s.citation}】" for i, s in enumerate(sentences, start=1))
+        # items that carry the report's own numbering ("1、深入学习…") are not numbered again
+        marks = ["- "] * len(sentences) if all(ITEM.match(s.text) for s in sentences) else [
+            f"{i}. " for i in range(1, len(sentences) + 1)]
+        body = "\n".join(f"{m}{s.text}【{s.citation}】" for m, s in zip(marks, sentences))
     text = f"{intro}\n{body}" if intro else body
     return Answer(question=question, text=text, sentences=sentences, citations=citations, refused=False,
                   confidence=confidence, hits=hits, lang=lang)

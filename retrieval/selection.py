@@ -33,6 +33,7 @@ class Candidate:
     dense: float = 0.0
     score: float = 0.0
     key_span: tuple[int, int] | None = None
+    section_path: tuple[str, ...] | None = None  # the headings over the sentence; None: its chunk's
 
 
 def select(candidates: list[Candidate], form: str, s: "ComposeSettings", plural: bool = False) -> list[Candidate]:
@@ -93,11 +94,19 @@ def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidat
     at = bisect.bisect_left(sentences, (c.end, 0, 0))
     while at < len(sentences) and end - c.end < _DETAIL:
         start, stop, _ = sentences[at]
-        gap = c.article_text[end:start]
-        if gap.strip() or "\n" in gap or _item_family(c.article_text[start:stop]) == family:
+        gap = c.article_text[end:start]  # a short sentence between is not indexed, but is text all the same
+        if "\n" in gap or family in (_item_family(gap.strip()), _item_family(c.article_text[start:stop])):
             break  # another paragraph, or the list's next item
         end, at = stop, at + 1
     return c if end == c.end else replace(c, end=end, text=c.article_text[c.start:end])
+
+
+def without_contained(chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen` without the sentences another chosen quote already holds (an item took them as its detail)."""
+    def inside(c: Candidate, o: Candidate) -> bool:
+        return (o is not c and o.hit.chunk.article_key == c.hit.chunk.article_key
+                and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end))
+    return [c for c in chosen if not any(inside(c, o) for o in chosen)]
 
 
 def _item_family(text: str) -> str:
