@@ -134,6 +134,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=[,，。、;；(（]|同志|等)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 _WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
+_TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
                "分别 各自 大约 大概 约 累计 一年 每年".split())
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
@@ -361,7 +362,7 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     → 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
     → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
     m = _WH.search(question)
-    if not m:
+    if not m or _TIMES.match(question, m.end()):  # "深入企业多少次" counts times, not the enterprises
         return []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
     before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]

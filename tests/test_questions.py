@@ -53,6 +53,8 @@ def test_wanted(question, expected):
     ("2016年该区共查获吸毒人员多少名？", ["2016", "年", "该区", "共", "查获", "吸毒", "人员", "名"],
      ["查获吸毒人员", "获吸毒人员", "吸毒人员", "毒人员", "人员"]),
     ("两地的总人口分别是多少？", ["两地", "人口", "总人口", "分别"], ["总人口"]),  # 分别 counts nothing
+    ("县委书记深入挂点企业多少次？", ["县委", "书记", "深入", "挂点", "企业", "次"], []),  # counts visits, not enterprises
+    ("先后去了几次淮安？", ["先后", "去", "淮安"], ["淮安"]),  # times going to 淮安: 淮安 must stand by the count
 ])
 def test_focus_terms(question, tokens, expected):
     assert focus_terms(question, tokens) == expected
