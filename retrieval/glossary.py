@@ -78,6 +78,12 @@ GLOSSARY: dict[str, str] = {
     "cars": "车辆", "official": "公务", "reception": "接待", "procurement": "采购", "efficiency": "效能 效率",
     "license": "许可证", "licence": "许可证", "honour": "荣誉 称号", "honor": "荣誉 称号",
     "first prize": "一等奖", "contest": "比赛 竞赛",
+    # months, as the reports write them in plans ("十月份:") and in dates ("10月份", "10月"); not "may",
+    # which is more often the verb
+    **{month: f"{cn}月份 {n}月份 {n}月" for n, (month, cn) in enumerate(zip(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"), ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")), start=1)
+       if month != "may"},
 }
 # The hand-written entries win over the corpus-wide ones; at each place in a question the longest phrase.
 TERMS: dict[str, str] = {**CORPUS_GLOSSARY, **GLOSSARY}

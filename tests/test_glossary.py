@@ -67,3 +67,10 @@ def test_the_hand_written_glossary_wins_over_the_corpus_wide_one():
 
     assert all(TERMS[k] == v for k, v in GLOSSARY.items())
     assert set(TERMS) == set(GLOSSARY) | set(CORPUS_GLOSSARY)
+
+
+def test_months_are_written_as_the_reports_write_them():
+    terms = translate_terms("What topics are emphasized in October?")
+    assert {"十月份", "10月份", "10月"} <= set(terms)  # a plan's "十月份:" and a date's "10月"
+    assert "12月" in translate_terms("Which events are held in December?")
+    assert not any("月" in t for t in translate_terms("What may the township do?"))  # "may" is the verb
