@@ -41,7 +41,7 @@ GLOSSARY: dict[str, str] = {
     "township": "乡镇 乡 镇", "townships": "乡镇", "town": "镇", "towns": "乡镇", "village": "村",
     "villages": "村", "county": "县", "district": "区", "city": "市", "province": "省", "provincial": "省",
     "party": "党", "party committee": "党委", "discipline inspection": "纪检 纪委", "discipline": "纪律 纪委",
-    "supervision": "监督 监察", "clean government": "廉政", "clean-governance": "廉政", "corruption": "腐败",
+    "supervision": "监督 监察 督导", "clean government": "廉政", "clean-governance": "廉政", "corruption": "腐败",
     "anti-corruption": "反腐败 廉政", "integrity": "廉政 廉洁", "lecture": "党课 讲座", "cadres": "干部",
     "cadre": "干部", "officials": "干部 领导", "leaders": "领导", "leader": "领导 组长",
     "leading group": "领导小组", "petition": "信访 接访", "petitions": "信访", "petition-reception": "接访",
@@ -77,7 +77,8 @@ GLOSSARY: dict[str, str] = {
     "employees": "职工", "workers": "职工 人员", "accounting": "核算", "vehicle": "车辆", "vehicles": "车辆",
     "cars": "车辆", "official": "公务", "reception": "接待", "procurement": "采购", "efficiency": "效能 效率",
     "license": "许可证", "licence": "许可证", "honour": "荣誉 称号", "honor": "荣誉 称号",
-    "first prize": "一等奖", "contest": "比赛 竞赛",
+    "first prize": "一等奖", "contest": "比赛 竞赛", "characteristic": "特色", "distinctive": "特色",
+    "featured": "特色", "wechat": "微信", "official account": "公众号", "new media": "新媒体",
     # months, as the reports write them in plans ("十月份:") and in dates ("10月份", "10月"); not "may",
     # which is more often the verb
     **{month: f"{cn}月份 {n}月份 {n}月" for n, (month, cn) in enumerate(zip(
@@ -96,7 +97,9 @@ _BODY_WORD = re.compile(f"(?:{BODY_KINDS})$")
 def translate_terms(question: str) -> list[str]:
     """Chinese terms for the English words and phrases of `question` that the glossary knows."""
     text = re.sub(r"\s+", " ", question.lower())
-    return list(dict.fromkeys(t for m in _PHRASE.finditer(text) for t in TERMS[m.group()].split()))
+    spaced = text.replace("-", " ")  # "municipal-level" is the glossary's "municipal level"
+    return list(dict.fromkeys(t for variant in (text, spaced) for m in _PHRASE.finditer(variant)
+                              for t in TERMS[m.group()].split()))
 
 
 @lru_cache(maxsize=8)

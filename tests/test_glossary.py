@@ -74,3 +74,8 @@ def test_months_are_written_as_the_reports_write_them():
     assert {"十月份", "10月份", "10月"} <= set(terms)  # a plan's "十月份:" and a date's "10月"
     assert "12月" in translate_terms("Which events are held in December?")
     assert not any("月" in t for t in translate_terms("What may the township do?"))  # "may" is the verb
+
+
+def test_a_hyphenated_phrase_matches_the_glossary_phrase_with_a_space():
+    assert "市级" in translate_terms("How many municipal-level schools are there?")  # glossary: "municipal level"
+    assert "禁毒" in translate_terms("What anti-drug work was done?")  # hyphenated entries still match as written
