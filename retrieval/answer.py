@@ -22,7 +22,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit
                                  focus_terms, listed_noun, places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail, without_contained)
+                                 similarity, with_detail, with_label, without_contained)
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -157,7 +157,7 @@ class Composer:
         chosen = select(candidates, form, self.settings, plural=asks_plural(question))
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
-            chosen = [with_detail(c, self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
+            chosen = [with_detail(with_label(c), self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
 

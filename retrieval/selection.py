@@ -101,6 +101,26 @@ def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidat
     return c if end == c.end else replace(c, end=end, text=c.article_text[c.start:end])
 
 
+# A list item's short label right before its text ("一是公示。用广播…", "(二)接访:镇党委书记…").
+_LABEL = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])"
+                    r"[^。；;:：\n]{1,8}[。；;:：]\s*$")
+
+
+def with_label(c: Candidate) -> Candidate:
+    """The item `c` explains with the short label that names it ("一是公示。" before "用广播、村务公开栏…"),
+    which is too short to be a sentence of its own."""
+    if c.article_text is None:
+        return c
+    before = c.article_text[max(0, c.start - 16):c.start]
+    m = _LABEL.search(before.split("\n")[-1])
+    if not m:
+        return c
+    start = c.start - (len(before.split("\n")[-1]) - m.start())
+    shift = c.start - start
+    span = (c.key_span[0] + shift, c.key_span[1] + shift) if c.key_span else None
+    return replace(c, start=start, text=c.article_text[start:c.end], key_span=span)
+
+
 def without_contained(chosen: list[Candidate]) -> list[Candidate]:
     """`chosen` without the sentences another chosen quote already holds (an item took them as its detail)."""
     def inside(c: Candidate, o: Candidate) -> bool:

@@ -6,7 +6,8 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail
+from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail,
+                                 with_label, without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -108,3 +109,25 @@ def test_of_two_copies_of_a_sentence_the_one_with_more_figures_leads():
     assert [c.text for c in ordered] == [full.text, other.text, bare.text]
     assert ordered[0].score == 0.9  # it takes the place, and the score, of its copy
     assert fullest_of_duplicates([other, bare]) == [other, bare]  # no copy: unchanged
+
+
+# From data/reports/002 (大接访活动实施方案): each item's label is too short to be a sentence of its own.
+STEPS = ("(二)组织实施阶段重点把握好四个环节:一是公示。用广播、村务公开栏及发布公告等形式向社会进行公布。"
+         "二是接访。镇党委书记、镇长每周安排一天时间公开接访。\n(三)检查总结阶段")
+
+
+def test_an_item_takes_the_short_label_that_names_it():
+    item = with_label(candidate("用广播、村务公开栏及发布公告等形式向社会进行公布。", 1.0, article=STEPS))
+    assert item.text == "一是公示。用广播、村务公开栏及发布公告等形式向社会进行公布。"
+    assert STEPS[item.start:item.end] == item.text
+    second = with_label(candidate("镇党委书记、镇长每周安排一天时间公开接访。", 1.0, article=STEPS))
+    assert second.text.startswith("二是接访。")
+    plain = candidate("年级学科组达质量目标的,人均奖励200元;", 1.0)  # no label before it: unchanged
+    assert with_label(plain) == plain
+
+
+def test_a_sentence_another_quote_holds_is_dropped():
+    whole = candidate(FIRST + SECOND, 1.0)
+    part = candidate(SECOND, 0.9)
+    assert without_contained([whole, part]) == [whole]
+    assert without_contained([candidate(FIRST, 1.0), part]) == [candidate(FIRST, 1.0), part]
