@@ -62,7 +62,7 @@ _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本"
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
 
 
-_COUNT = re.compile(r"(?:多少|几)个")
+_COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 # A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
 # ("生机比26∶1"), a percentage or a multiple.
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
@@ -406,12 +406,15 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> 
         matches = [m for m in matches if not any(a <= m.start() < b for a, b in titles)]
     if kind not in ("number", "money") or not focus:
         return (matches[0].start(), matches[0].end()) if matches else None
-    for f in focus:
+    # a name may drop its last character in the sentence ("小学毕业生" asked, "小学毕业848人" written)
+    for f in focus + [f[:-1] for f in focus if len(f) >= 4]:
         for at in (m.start() for m in re.finditer(re.escape(f), text) if not any(a <= m.start() < b for a, b in titles)):
             after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
+            before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
+            if before and at - before[-1].end() <= 2:  # "11979名外来务工人员": the count of the thing itself
+                return before[-1].start(), before[-1].end()
             if after:
                 return after[0].start(), after[0].end()
-            before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
             if before:
                 return before[-1].start(), before[-1].end()
     # an amount of money is specific enough without its noun ("投资20万余元,…更换门窗")

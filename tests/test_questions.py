@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questions import (NUMBER, asked_classifiers, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
                                  focus_terms, places_named, shape, wanted, which_of)
 
@@ -344,3 +344,23 @@ def test_numbers_inside_a_document_title_are_no_figures():
     text = titles + "全市有在编教师2350人。"
     start, end = find_wanted("number", text, ["教师"])
     assert text[start:end] == "2350"
+
+
+def test_a_count_right_before_its_noun_is_the_count_of_it():
+    # data/reports/004: the count stands before the thing, a share of it after
+    text = "共接收11979名外来务工人员子女入学,占学生总数的23.3%。"
+    start, end = find_wanted("number", text, ["外来"])
+    assert text[start:end] == "11979"
+
+
+def test_a_name_may_drop_its_last_character_in_the_sentence():
+    # data/reports/002 (双泉镇): "小学毕业生" asked, "小学毕业848人" written
+    text = "⑴小学毕业848人,计划招收初一13个班。"
+    start, end = find_wanted("number", text, ["小学毕业生"])
+    assert text[start:end] == "848"
+    assert find_wanted("number", "全镇有学生848人。", ["教师"]) is None  # a short name is not cut to one character
+
+
+def test_a_count_of_people_is_asked_by_its_classifier():
+    assert asks_count("双泉镇今年小学毕业生有多少人？") and asks_count("有多少名学生？") and asks_count("有几个班？")
+    assert not asks_count("婚检率是多少？")
