@@ -255,7 +255,9 @@ class Composer:
         noun = listed_noun(normalize(question))
         if not noun or self.index is None:
             return []
-        by_article = {c.hit.chunk.article_key: c for c in sorted(candidates, key=lambda c: c.rank)}
+        by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
+        for c in sorted(candidates, key=lambda c: c.rank):
+            by_article.setdefault(c.hit.chunk.article_key, c)
         for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
             article = self.index.articles.get(key)
             sections = [s for s in sections_of(article) if lists(s, noun)] if article else []

@@ -245,32 +245,23 @@ def test_a_ratio_asked_for_is_answered_by_a_ratio(plain):
     assert plain.compose("城关区三小的学生与计算机比例是多少？", [hit_of(text[:text.index(",现有学生")] + "。")]).refused
 
 
-def test_a_rise_asked_by_its_size_is_answered_by_the_percentage(plain):
-    # data/reports/003 (嘉峪关市): the sentence names no 幅度; its years come before the rise
-    text = ("实施了《嘉峪关市乡村教师支持计划(2015—2020年)实施办法》,落实农村教师收入分配倾斜政策,"
-            "将农村教师绩效工资总量提高15%,使农村教师实际工资收入高于同职级城区教师。")
-    answer = plain.compose("嘉峪关市给农村老师的绩效工资上调了多少幅度？", [hit_of(text)])
-    assert not answer.refused
-    lead = answer.sentences[0]
-    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "15%"
-
-
-def test_a_share_is_answered_by_its_percentage_whatever_the_sentence_calls_the_money(plain):
-    # data/reports/003 (嘉峪关市): the question's "市本级财政" is the sentence's "市级资金"
-    text = "我市“全面改薄”项目投入资金达1.3亿元,其中市级资金占比达70.2%。"
-    answer = plain.compose("“全面改薄”项目的资金里,市本级财政出的钱占了多少？", [hit_of(text)])
-    assert not answer.refused
-    lead = answer.sentences[0]
-    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "70.2%"
-
-
-def test_a_count_is_found_by_any_word_of_the_counted_thing(plain):
+@pytest.mark.parametrize("question, text, figure", [
+    # data/reports/003 (嘉峪关市): a rise asked by its size; the sentence names no 幅度 and its years come first
+    ("嘉峪关市给农村老师的绩效工资上调了多少幅度？",
+     "实施了《嘉峪关市乡村教师支持计划(2015—2020年)实施办法》,落实农村教师收入分配倾斜政策,"
+     "将农村教师绩效工资总量提高15%,使农村教师实际工资收入高于同职级城区教师。", "15%"),
+    # data/reports/003 (嘉峪关市): a share; the question's "市本级财政" is the sentence's "市级资金"
+    ("“全面改薄”项目的资金里,市本级财政出的钱占了多少？", "我市“全面改薄”项目投入资金达1.3亿元,其中市级资金占比达70.2%。",
+     "70.2%"),
     # data/reports/000 (仓埠中心小学): "集体备课的小组" asked, "备课组" written; 集体 stands elsewhere
-    text = "备课组建设激活集体智慧,我校以年级组、分学科成立了9个备课组,组内开展“汇报课”。"
-    answer = plain.compose("按年级、学科一共组建了几个集体备课的小组？", [hit_of(text)])
+    ("按年级、学科一共组建了几个集体备课的小组？", "备课组建设激活集体智慧,我校以年级组、分学科成立了9个备课组,组内开展“汇报课”。",
+     "9"),
+])
+def test_the_lead_marks_the_figure_asked_for(plain, question, text, figure):
+    answer = plain.compose(question, [hit_of(text)])
     assert not answer.refused
     lead = answer.sentences[0]
-    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "9"
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == figure
 
 
 def test_no_hits_is_a_refusal(composer):
