@@ -69,8 +69,6 @@ _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 _ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之几|百分比|"
                          r"\b(?:ratio|percentage|proportion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
-
-
 _SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?\s*倍")
 
 
@@ -394,6 +392,10 @@ def _joined_left(text: str, word: str) -> list[str]:
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
     after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
@@ -401,14 +403,14 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> 
     if pattern is None:
         return None
     matches = list(pattern.finditer(text))
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
-        titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
-        matches = [m for m in matches if not any(a <= m.start() < b for a, b in titles)]
+        matches = [m for m in matches if not _inside(m.start(), titles)]
     if kind not in ("number", "money") or not focus:
         return (matches[0].start(), matches[0].end()) if matches else None
     # a name may drop its last character in the sentence ("小学毕业生" asked, "小学毕业848人" written)
     for f in focus + [f[:-1] for f in focus if len(f) >= 4]:
-        for at in (m.start() for m in re.finditer(re.escape(f), text) if not any(a <= m.start() < b for a, b in titles)):
+        for at in (m.start() for m in re.finditer(re.escape(f), text) if not _inside(m.start(), titles)):
             after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
             before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
             if before and at - before[-1].end() <= 2:  # "11979名外来务工人员": the count of the thing itself

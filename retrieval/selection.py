@@ -75,12 +75,14 @@ def _joined(lead: Candidate, first: Candidate, second: Candidate) -> Candidate:
     """`first` and `second` as one quote; the key span stays the lead's, or the other's when it has none."""
     text = first.article_text[first.start:second.end]
     keyed = lead if lead.key_span else (second if lead is first else first)
-    span = None
-    if keyed.key_span:
-        shift = keyed.start - first.start
-        span = (keyed.key_span[0] + shift, keyed.key_span[1] + shift)
+    span = _shifted(keyed.key_span, keyed.start - first.start)
     return replace(lead, start=first.start, end=second.end, text=text, key_span=span,
                    rank=min(first.rank, second.rank))
+
+
+def _shifted(span: tuple[int, int] | None, shift: int) -> tuple[int, int] | None:
+    """A key span moved `shift` characters on, for a quote that now starts earlier."""
+    return (span[0] + shift, span[1] + shift) if span else None
 
 
 def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
@@ -111,14 +113,13 @@ def with_label(c: Candidate) -> Candidate:
     which is too short to be a sentence of its own."""
     if c.article_text is None:
         return c
-    before = c.article_text[max(0, c.start - 16):c.start]
-    m = _LABEL.search(before.split("\n")[-1])
+    line = c.article_text[max(0, c.start - 16):c.start].split("\n")[-1]  # what precedes it in its paragraph
+    m = _LABEL.search(line)
     if not m:
         return c
-    start = c.start - (len(before.split("\n")[-1]) - m.start())
-    shift = c.start - start
-    span = (c.key_span[0] + shift, c.key_span[1] + shift) if c.key_span else None
-    return replace(c, start=start, text=c.article_text[start:c.end], key_span=span)
+    shift = len(line) - m.start()
+    return replace(c, start=c.start - shift, text=c.article_text[c.start - shift:c.end],
+                   key_span=_shifted(c.key_span, shift))
 
 
 def without_contained(chosen: list[Candidate]) -> list[Candidate]:
