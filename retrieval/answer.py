@@ -23,6 +23,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, without_contained)
+from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
 COMPOSER_VERSION = 3
@@ -83,6 +84,7 @@ class Composer:
         if unknown:  # "广州市天河区…": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
+        focus += expand(focus)  # "多少名幼儿园老师": the reports say 教师
         passages = normalize(" ".join(h.chunk.text for h in top))
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [f for f in focus if f.endswith("率")]

@@ -131,7 +131,8 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=[,，。、;；(（]|同志|等)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
-_WH = re.compile(r"多少|几|\bhow (?:many|much)\b", re.I)
+# "这几年", "近几年", "几乎" ask for nothing
+_WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
                "分别 各自 大约 大概 约 累计 一年 每年".split())

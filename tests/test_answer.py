@@ -264,6 +264,16 @@ def test_the_lead_marks_the_figure_asked_for(plain, question, text, figure):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == figure
 
 
+def test_the_counted_thing_in_plain_words_meets_the_reports_term(plain):
+    # data/reports/000 (郭店镇): "老师" asked, "教师" written; the other passage names 幼儿园 but counts nothing
+    hits = [hit_of("制定出台了幼儿教师养老保险缴纳办法,为全镇74名幼儿教师缴纳了养老保险金。"),
+            hit_of("镇中心幼儿园顺利通过了省级示范幼儿园的验收。")]
+    answer = plain.compose("郭店镇为多少名幼儿园老师办理了养老保险？", hits)
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "74"
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")
