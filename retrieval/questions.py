@@ -76,6 +76,13 @@ def asks_ratio(question: str) -> bool:
     return bool(_ASKS_RATIO.search(question))
 
 
+_AVERAGE = re.compile(r"平均|人均|生均|户均|均")
+
+
+def asks_average(question: str) -> bool:
+    return bool(_AVERAGE.search(question))
+
+
 def find_ratio(text: str) -> tuple[int, int] | None:
     """Span of the first ratio, percentage or multiple in `text` ("26∶1", "85%", "1.5倍"), or None."""
     m = _SHARE.search(text)
@@ -397,9 +404,11 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= at < b for a, b in spans)
 
 
-def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
+def find_wanted(kind: str | None, text: str, focus: list[str] | None = None,
+                average: bool = False) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
-    after a focus word within a short window ("总人口6659人"), else the nearest one before it."""
+    after a focus word within a short window ("总人口6659人"), else the nearest one before it. Unless
+    `average` is asked for, a total is preferred to an average ("平均有46.8名学生,共有学生1313名")."""
     pattern = {"number": NUMBER, "money": MONEY, "date": DATE, "name": NAME, "title": TITLE}.get(kind or "")
     if pattern is None:
         return None
@@ -407,6 +416,9 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None) -> 
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
         matches = [m for m in matches if not _inside(m.start(), titles)]
+    if kind in ("number", "money") and not average:
+        totals = [m for m in matches if not _AVERAGE.search(text[max(0, m.start() - 3): m.start()])]
+        matches = totals or matches
     if kind not in ("number", "money") or not focus:
         return (matches[0].start(), matches[0].end()) if matches else None
     # a name may drop its last character in the sentence ("小学毕业生" asked, "小学毕业848人" written)

@@ -206,6 +206,28 @@ def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
     assert "612" in school.text
 
 
+def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
+    # data/reports/003 (篇五): the school is named in one paragraph, its pupils counted in the next
+    from index.build import build_index
+    from index.settings import IndexSettings
+    from retrieval.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text(
+        "城关区教育局推进“三转”工作情况汇报\n"
+        "一、学校基本情况 ××××第三小学位于布达拉宫的东北面,学校始建于1993年8月,原名“团结新村小学”属××教育局管理。\n"
+        "目前学校有28个教学班,每班平均有46.8名学生,共有学生1313名,是一所全日制完全小学。\n"
+        "二、全区教育概况\n全区共有小学12所,在校学生9000名,专任教师610人。\n", encoding="utf-8")
+    build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
+                log=lambda _: None)
+    pipeline = Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))  # hash vectors
+    answer = pipeline.ask("城关区第三小学现有多少名学生？")
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "1313"
+
+
 def test_a_measure_asked_by_its_unit_needs_a_figure_in_that_unit(plain):
     question = "屏南县行政服务中心的服务大厅面积有多少平方米？"
     projects = "屏南县行政服务中心大楼建设项目等4个项目按照市政府下达的时间节点实现开工目标。"  # data/reports/004

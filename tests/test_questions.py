@@ -88,6 +88,16 @@ def test_find_wanted_number_takes_the_number_that_follows_the_focus_word(text, f
     assert text[start:end] == number
 
 
+def test_find_wanted_prefers_a_total_to_an_average_unless_an_average_is_asked():
+    text = "每班平均有46.8名学生,共有学生1313名,是一所全日制完全小学。"  # data/reports/003
+    start, end = find_wanted("number", text, ["学生"])
+    assert text[start:end] == "1313"
+    start, end = find_wanted("number", text, ["学生"], average=True)
+    assert text[start:end] == "46.8"
+    start, end = find_wanted("number", "生均公用经费600元。", ["经费"])  # an average alone is still a figure
+    assert (start, end) == (6, 9)
+
+
 def test_find_wanted_number_keeps_decimals_and_percentages():
     text = "近年全乡婚检率达到98%以上"
     start, end = find_wanted("number", text)
