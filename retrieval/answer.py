@@ -147,6 +147,9 @@ class Composer:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
                 candidates = about + [c for c in candidates if c not in about]
+        elif entity == "person" and form == "factoid":  # "谁": lead with one of the best sentences naming one
+            named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
+            candidates = named + [c for c in candidates if c not in named]
         places = self._named_places(question, tokens) if form == "factoid" else []
         if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place
             chosen = per_place(candidates, places, kind)

@@ -136,7 +136,9 @@ NAME = re.compile(rf"{_NAME_CHAR}{{2,3}}{''.join(f'(?<!{p})' for p in _POSTS)}�
 # The commonest surnames, for a name that follows its post with no 同志 ("离休老教师陈东初,").
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
              "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-_AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=[,，。、;；(（]|同志|等)")
+# ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持")
+_AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
+                         r"(?=[,，。、;；(（]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
@@ -332,9 +334,9 @@ def asks_who(question: str) -> bool:
 
 
 def find_person(text: str) -> tuple[int, int] | None:
-    """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任"), or None."""
-    m = _PERSON.search(text)
-    return (m.start(), m.end()) if m else None
+    """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任", "副主任杨金台"), or None."""
+    spans = [m.span() for m in [_PERSON.search(text)] if m] + [m.span(1) for m in [_AFTER_POST.search(text)] if m]
+    return min(spans) if spans else None
 
 
 def asks_plural(question: str) -> bool:

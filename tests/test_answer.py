@@ -296,6 +296,15 @@ def test_the_counted_thing_in_plain_words_meets_the_reports_term(plain):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "74"
 
 
+def test_who_is_answered_by_a_sentence_naming_a_person(plain):
+    # data/reports/001 (黄圩镇): the sentence on the committee's findings scores a little higher but names nobody
+    hits = [hit_of("通过几年的调查取证核实整理,最终确认黄圩镇烈士名单,并对每位烈士形成了比较系统的档案材料。"
+                   "为了核实烈士材料,关工委副主任杨金台先后次去淮安、次去连云港,走访近千位老人。")]
+    answer = plain.compose("黄圩镇关工委哪位副主任四处奔走核实烈士档案材料？", hits)
+    lead = answer.sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "杨金台"
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

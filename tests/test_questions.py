@@ -243,6 +243,8 @@ def test_places_named_after_a_polite_word():
     ("王双利同志任办公室主任,宋来增同志任办公室副主任。", "王双利同志"),  # data/reports/002
     ("成立了县创建“无毒害县”工作指挥部,由县委书记任总指挥长。", "由县委书记任"),
     ("领导小组及其办公室负责教育实践活动的具体指导。", None),
+    ("为了核实烈士材料,关工委副主任杨金台先后次去淮安、次去连云港。", "杨金台"),  # data/reports/001: a name after its post
+    ("办公室主任王明主持会议。", "王明"),
 ])
 def test_find_person(text, person):
     span = find_person(text)
