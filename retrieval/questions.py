@@ -385,7 +385,11 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
             end = max(stop for at, stop, _ in words if at == end)
         return [nearest[2]] + [t for _, stop, t in words if stop == end and t != nearest[2]]
     spots = [(before.rfind(t) + len(t), len(t), t) for t in content if t in before]
-    return _joined_left(before, max(spots)[2]) if spots else []
+    if not spots:
+        return []
+    end, _, word = max(spots)
+    word += "率" if before[end: end + 1] == "率" else ""  # jieba cuts "上线率" into 上线, 率
+    return _joined_left(before, word)
 
 
 def _joined_left(text: str, word: str) -> list[str]:

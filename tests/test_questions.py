@@ -261,6 +261,7 @@ def test_asks_who():
     ("课外能参加多少个兴趣小组？", ["兴趣小组", "小组"]),  # not 兴趣, a modifier
     ("这几年给家里困难的孩子一共发了多少生活费？", ["生活费"]),  # "这几年" asks for nothing
     ("近几年全镇新建了多少所学校？", ["学校"]),
+    ("普通高中的本科上线率是多少？", ["本科上线率", "科上线率", "上线率"]),  # jieba cuts 上线, 率
 ])
 def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
     from index.tokens import Tokenizer
