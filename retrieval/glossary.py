@@ -2,6 +2,7 @@
 key terms, and pinyin matching of romanised place names ("Baitang" → 白塘镇)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -133,19 +134,42 @@ def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: froze
     """Chinese names from `vocabulary` whose pinyin spells a capitalised word (or run of words) of
     `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市. Where words sound alike ("Fuyang":
     富阳, 抚养), those in `preferred` (the words of titles, bylines and place names) win."""
-    table = _pinyin_table(vocabulary)
     words = _WORD.findall(question)
     found: list[str] = []
     for i, w in enumerate(words):
         if not w[0].isupper() or i == 0 and w.lower() in _QUESTION_WORDS:
             continue
         for j in range(min(len(words), i + 3), i, -1):  # "Yaligu Zitierek": try runs of words
-            key = "".join(x.lower() for x in words[i:j])
-            if key in table:
-                named = [t for t in table[key] if t in preferred]  # and their variants (遂平县, 遂平):
-                found.extend([t for t in table[key] if any(t in n or n in t for n in named)] or table[key])
+            terms = _spelled(vocabulary, "".join(x.lower() for x in words[i:j]))
+            if terms:
+                named = [t for t in terms if t in preferred]  # and their variants (遂平县, 遂平):
+                found.extend([t for t in terms if any(t in n or n in t for n in named)] or terms)
                 break
     return list(dict.fromkeys(found))
+
+
+_LONG_NAME = 10  # letters of a romanised name long enough to be matched by its beginning
+_DROPPED = 2  # letters a romanisation may drop at the end ("Tierek" for 铁热克, tiereke)
+
+
+def _spelled(vocabulary: tuple[str, ...], key: str) -> list[str]:
+    """The terms whose pinyin is `key`; for a long name, also those whose pinyin adds a letter or two."""
+    table = _pinyin_table(vocabulary)
+    if key in table or len(key) < _LONG_NAME:
+        return table.get(key, [])
+    keys = _pinyin_keys(vocabulary)
+    near: list[str] = []
+    for found in keys[bisect.bisect_left(keys, key):]:
+        if not found.startswith(key):
+            break
+        if len(found) - len(key) <= _DROPPED:
+            near += table[found]
+    return list(dict.fromkeys(near))
+
+
+@lru_cache(maxsize=8)
+def _pinyin_keys(vocabulary: tuple[str, ...]) -> list[str]:
+    return sorted(_pinyin_table(vocabulary))
 
 
 _QUESTION_WORDS = {"how", "what", "who", "when", "where", "which", "why", "by", "in", "did", "does", "do", "is",
