@@ -19,8 +19,8 @@ from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
                                  asks_count, asks_plural, asks_ratio, asks_who, bodies_named, enumerates,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, focus_terms, listed_noun, places_named, regions_named, shape, wanted,
-                                 which_of)
+                                 find_wanted, focus_terms, listed_noun, numbers_given, places_named, regions_named,
+                                 shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, without_contained)
@@ -101,11 +101,11 @@ class Composer:
         counted = asked_classifiers(question) if kind == "number" and not focus else None
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
-        average = asks_average(question)
+        average, given = asks_average(question), numbers_given(normalize(question))
         post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
-            c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity, average)
+            c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity, average, given)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
@@ -229,7 +229,8 @@ class Composer:
             sentence[-1] in "。！？!?；;…”’)）" or len(sentence) >= 40)
 
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float,
-               listing: bool = False, entity: str | None = None, average: bool = False):
+               listing: bool = False, entity: str | None = None, average: bool = False,
+               given: frozenset[str] = frozenset()):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
@@ -239,7 +240,7 @@ class Composer:
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
         redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
-        span = None if redacted else find_wanted(kind, c.text, focus, average)
+        span = None if redacted else find_wanted(kind, c.text, focus, average, given)
         fit = 1.0 if kind is None or span else 0.0
         if kind is None and entity:  # "哪几个村", "谁": a sentence that names villages, a person or post
             span = find_person(c.text) if entity == "person" else find_named(entity, c.text)

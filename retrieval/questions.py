@@ -76,6 +76,14 @@ def asks_ratio(question: str) -> bool:
     return bool(_ASKS_RATIO.search(question))
 
 
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbers_given(question: str) -> frozenset[str]:
+    """The figures a question states ("108名在编教师中50岁以上" → 108, 50)."""
+    return frozenset(_DIGITS.findall(question))
+
+
 _AVERAGE = re.compile(r"平均|人均|生均|户均|均")
 
 
@@ -144,7 +152,7 @@ TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
-               "分别 各自 大约 大概 约 累计 一年 每年".split())
+               "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到".split())
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8
@@ -410,11 +418,12 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= at < b for a, b in spans)
 
 
-def find_wanted(kind: str | None, text: str, focus: list[str] | None = None,
-                average: bool = False) -> tuple[int, int] | None:
+def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, average: bool = False,
+                given: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Span of the `kind` thing in `text`, or None. For numbers with `focus` words: the first number
     after a focus word within a short window ("总人口6659人"), else the nearest one before it. Unless
-    `average` is asked for, a total is preferred to an average ("平均有46.8名学生,共有学生1313名")."""
+    `average` is asked for, a total is preferred to an average ("平均有46.8名学生,共有学生1313名").
+    Numbers the question itself gives (`given`: "108名教师中50岁以上的有多少") are not the answer."""
     pattern = {"number": NUMBER, "money": MONEY, "date": DATE, "name": NAME, "title": TITLE}.get(kind or "")
     if pattern is None:
         return None
@@ -422,6 +431,8 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None,
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
         matches = [m for m in matches if not _inside(m.start(), titles)]
+    if kind in ("number", "money") and given:
+        matches = [m for m in matches if not set(_DIGITS.findall(m.group())) & given]
     if kind in ("number", "money") and not average:
         totals = [m for m in matches if not _AVERAGE.search(text[max(0, m.start() - 3): m.start()])]
         matches = totals or matches

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, asked_classifiers, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
-                                 focus_terms, places_named, shape, wanted, which_of)
+                                 focus_terms, numbers_given, places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -96,6 +97,17 @@ def test_find_wanted_prefers_a_total_to_an_average_unless_an_average_is_asked():
     assert text[start:end] == "46.8"
     start, end = find_wanted("number", "生均公用经费600元。", ["经费"])  # an average alone is still a figure
     assert (start, end) == (6, 9)
+
+
+def test_find_wanted_skips_the_numbers_the_question_gives():
+    text = "全镇在职在编的108位教师中,年龄超过50岁的有近30人。"  # data/reports/002
+    question = "白塘镇108名在编教师中50岁以上的有多少？"
+    given = numbers_given(question)
+    assert given == {"108", "50"}
+    assert not {"以上", "以"} & set(focus_terms(question, Tokenizer().query_tokens(question)))  # a qualifier
+    start, end = find_wanted("number", text, ["教师"], given=given)
+    assert text[start:end] == "30"
+    assert find_wanted("number", "在职在编教师108人。", ["教师"], given=given) is None
 
 
 def test_find_wanted_number_keeps_decimals_and_percentages():
