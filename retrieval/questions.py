@@ -84,7 +84,7 @@ def numbers_given(question: str) -> frozenset[str]:
     return frozenset(_DIGITS.findall(question))
 
 
-_AVERAGE = re.compile(r"平均|人均|生均|户均|均")
+_AVERAGE = re.compile(r"平均|人均|生均|户均")  # not a lone 均 ("均衡", "均达到")
 
 
 def asks_average(question: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, asked_classifiers, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
                                  focus_terms, numbers_given, places_named, shape, wanted, which_of)
 
@@ -97,6 +97,7 @@ def test_find_wanted_prefers_a_total_to_an_average_unless_an_average_is_asked():
     assert text[start:end] == "46.8"
     start, end = find_wanted("number", "生均公用经费600元。", ["经费"])  # an average alone is still a figure
     assert (start, end) == (6, 9)
+    assert asks_average("小学生均藏书多少册？") and not asks_average("推进义务教育均衡发展投入了多少资金？")
 
 
 def test_find_wanted_skips_the_numbers_the_question_gives():
