@@ -315,17 +315,16 @@ class Composer:
     def _surroundings(self, c: Candidate) -> str:
         """What a sentence is about: its article's title and subject, the headings over it, its paragraph
         and the one before (a school named in one paragraph, its figures given in the next)."""
+        text = c.text
+        if c.article_text is not None:
+            paragraph, start = paragraph_at(c.article_text, c.start, c.end)
+            text = f"{paragraph_at(c.article_text, start - 1, start - 1)[0] if start > 0 else ''} {paragraph}"
         path = " ".join(self._section_path(c))
-        if c.article_text is None:
-            return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {c.text}")
-        paragraph, start = paragraph_at(c.article_text, c.start, c.end)
-        before = paragraph_at(c.article_text, start - 1, start - 1)[0] if start > 0 else ""
-        return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {before} {paragraph}")
+        return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {text}")
 
     def _section_path(self, c: Candidate) -> tuple[str, ...]:
-        """The headings over the sentence, outermost first."""
-        article = self.index.articles.get(c.hit.chunk.article_key) if self.index else None
-        return article.section_path(c.start) if article else ()
+        """The headings over the sentence, outermost first (read once, when the candidate was made)."""
+        return c.section_path or ()
 
     def _section(self, c: Candidate) -> str:
         """The innermost heading over the sentence, when it is not the sentence itself."""
