@@ -18,9 +18,9 @@ from retrieval.outline import lists, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
                                  asks_count, asks_plural, asks_ratio, asks_who, bodies_named, enumerates,
-                                 find_counted, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, focus_terms, listed_noun, numbers_given, places_named, regions_named,
-                                 shape, wanted, which_of)
+                                 figures_given, find_counted, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_wanted, focus_parts, focus_terms, listed_noun, numbers_given,
+                                 places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, without_contained)
@@ -85,8 +85,10 @@ class Composer:
         if unknown:  # "广州市天河区…": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
         focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
-        focus += expand(focus)  # "多少名幼儿园老师": the reports say 教师
         passages = normalize(" ".join(h.chunk.text for h in top))
+        if not any(f in passages for f in focus[:-1]):  # "禁毒志愿者队伍": only 队伍 may be used; 志愿者 points too
+            focus += focus_parts(normalize(question), tokens) if lang == "zh" else []
+        focus += expand(focus)  # "多少名幼儿园老师": the reports say 教师
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [f for f in focus if f.endswith("率")]
         if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
@@ -102,10 +104,11 @@ class Composer:
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(normalize(question))
+        anchors = figures_given(normalize(question)) if kind in ("number", "money") and focus else []
         post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
-            c.score, c.key_span = self._score(c, tokens, kind, focus, rel, listing, entity, average, given)
+            c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"

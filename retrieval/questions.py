@@ -84,6 +84,15 @@ def numbers_given(question: str) -> frozenset[str]:
     return frozenset(_DIGITS.findall(question))
 
 
+_FIGURE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?!年)[\u4e00-\u9fff%％]")  # not a year ("2016年")
+
+
+def figures_given(question: str) -> list[str]:
+    """The figures a question states with their unit ("多少名学生超过500分" → 500分): a sentence holding one
+    answers about it ("镇中学84人过500分") even when it never names the counted thing."""
+    return [re.sub(r"\s+", "", m.group()) for m in _FIGURE_GIVEN.finditer(question)]
+
+
 _AVERAGE = re.compile(r"平均|人均|生均|户均")  # not a lone 均 ("均衡", "均达到")
 
 
@@ -164,8 +173,9 @@ _CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
 _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
 
 
-# Words that run into a place name after them: conjunctions and polite words ("上坪乡和明溪口镇", "请问响水县").
-_BEFORE_PLACE = r"[和与及、,，]|请问|请"
+# Words that run into a place name after them: conjunctions, polite words and a few others ("上坪乡和明溪口镇",
+# "请问响水县", "校友给白塘镇").
+_BEFORE_PLACE = r"[和与及、,，给]|请问|请"
 
 
 def places_named(question: str) -> set[str]:
@@ -290,7 +300,7 @@ def _subject_end(part: str) -> int:
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
 _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")
-_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年")  # not "今年小学"
+_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考")  # not "今年小学", "孩子读完小学"
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
@@ -377,9 +387,21 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
     the reports use: the content words after 多少/几, nearest first ("多少名学生" → 学生; "多少条招工信息"
     → 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
     → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
+    return _focus(question, tokens)[0]
+
+
+def focus_parts(question: str, tokens: list[str]) -> list[str]:
+    """The other words of the longest name that focus_terms reads before the question word, nearest first
+    ("禁毒志愿者队伍一共有多少人" → 志愿者, 禁毒): when the reports use only its last word, these still point
+    at the count ("组建禁毒志愿者组织5个分队共320人"). Empty for a name read after the question word."""
+    return _focus(question, tokens)[1]
+
+
+def _focus(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
+    """focus_terms and focus_parts."""
     m = _WH.search(question)
     if not m or _TIMES.match(question, m.end()):  # "深入企业多少次" counts times, not the enterprises
-        return []
+        return [], []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
     before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
     # the counted thing follows the question word when it is named there ("多少名学生");
@@ -391,13 +413,16 @@ def focus_terms(question: str, tokens: list[str]) -> list[str]:
         end = nearest[1]
         while any(at == end for at, _, _ in words):  # the words that follow on without a gap
             end = max(stop for at, stop, _ in words if at == end)
-        return [nearest[2]] + [t for _, stop, t in words if stop == end and t != nearest[2]]
+        return [nearest[2]] + [t for _, stop, t in words if stop == end and t != nearest[2]], []
     spots = [(before.rfind(t) + len(t), len(t), t) for t in content if t in before]
     if not spots:
-        return []
+        return [], []
     end, _, word = max(spots)
     word += "率" if before[end: end + 1] == "率" else ""  # jieba cuts "上线率" into 上线, 率
-    return _joined_left(before, word)
+    names = _joined_left(before, word)
+    inside = names[0][: -len(word)]
+    parts = [t for t in content if t in inside and not any(t != o and t in o for o in content if o in inside)]
+    return names, sorted(parts, key=lambda t: -inside.rfind(t))  # whole words (志愿者, not 愿者), nearest first
 
 
 def _joined_left(text: str, word: str) -> list[str]:

@@ -195,6 +195,16 @@ def test_an_age_needs_a_figure_in_years(plain):
     assert not aged.refused and "76岁" in aged.text
 
 
+def test_a_figure_the_question_gives_anchors_a_count_that_names_nothing(plain):
+    # data/reports/000: "84人过500分" never says 学生; the 500分 the question gives marks the count
+    hits = [hit_of("在今年中考,镇中学84人过500分。镇中学重点以“全面全体学生”为目标实施学业补偿教育。")]
+    answer = plain.compose("郭店镇中学今年中考有多少名学生超过500分？", hits)
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert lead.text[slice(*lead.key_span)] == "84"
+    assert plain.compose("郭店镇中学今年中考有多少名学生总分超过600分？", hits).refused  # 600分 is not given
+
+
 def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
     # data/reports/002: the town's pupils (在校学生2158人) in one paragraph, 磊石学校 only in the next
     town = ("全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"

@@ -6,7 +6,7 @@ import pytest
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, asked_classifiers, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
-                                 focus_terms, numbers_given, places_named, shape, wanted, which_of)
+                                 figures_given, focus_parts, focus_terms, numbers_given, places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -220,6 +220,7 @@ def test_dates_are_not_counts(text, numbers):
     ("双泉镇今年小学毕业多少人？", []),  # 今年 is no school's name
     ("县财政每年安排多少创强专项资金用于学校建设？", []),  # "…用于学校": a use, not a name
     ("双泉镇中心学校的正、副校长每个月要到下面学校听多少节课？", []),  # 下面学校 names none
+    ("双泉镇今年有多少孩子读完小学？", []),  # "读完小学": finishing primary school, not a school's name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -250,6 +251,7 @@ def test_blanked_out_numbers_are_not_numbers(text):
 def test_places_named_after_a_polite_word():
     assert places_named("请问响水县第一支老年业余文艺宣传队是谁组织起来的？") == {"响水县"}
     assert places_named("嘉峪关这几年给乡下住校的孩子发了多少生活费？") == set()
+    assert places_named("热心人和校友给白塘镇各学校送来的钱物值多少？") == {"白塘镇"}  # not "友给白塘镇"
 
 
 @pytest.mark.parametrize("text, person", [
@@ -387,6 +389,21 @@ def test_a_name_may_drop_its_last_character_in_the_sentence():
     start, end = find_wanted("number", text, ["小学毕业生"])
     assert text[start:end] == "848"
     assert find_wanted("number", "全镇有学生848人。", ["教师"]) is None  # a short name is not cut to one character
+
+
+def test_focus_parts_are_the_other_words_of_a_name_read_before_the_question_word():
+    question = "巩固“无毒害区”的这个区,禁毒志愿者队伍一共有多少人？"
+    tokens = Tokenizer().query_tokens(question)
+    assert focus_terms(question, tokens)[-1] == "队伍"
+    assert focus_parts(question, tokens)[:2] == ["志愿者", "禁毒"]  # nearest first
+    after = "那所小学的孩子们课外能参加多少个兴趣小组？"  # a name read after the question word has none
+    assert focus_parts(after, Tokenizer().query_tokens(after)) == []
+
+
+def test_figures_given_keep_their_unit_but_no_year():
+    assert figures_given("郭店镇中学今年中考有多少名学生超过500分？") == ["500分"]
+    assert figures_given("2016年该区共查获吸毒人员多少名？") == []  # a year is when, not what is counted
+    assert figures_given("108名在编教师中50岁以上的有多少？") == ["108名", "50岁"]
 
 
 def test_a_count_of_people_is_asked_by_its_classifier():
