@@ -84,19 +84,13 @@ class Composer:
         unknown = self._unknown_regions(normalize(question)) if lang == "zh" else []
         if unknown:  # "广州市天河区…": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
-        focus = focus_terms(normalize(question), tokens) if lang == "zh" else []
         passages = normalize(" ".join(h.chunk.text for h in top))
-        if not any(f in passages for f in focus[:-1]):  # "禁毒志愿者队伍": only 队伍 may be used; 志愿者 points too
-            focus += focus_parts(normalize(question), tokens) if lang == "zh" else []
-        focus += expand(focus)  # "多少名幼儿园老师": the reports say 教师
+        names = _counted_names(normalize(question), tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
-        rates = [f for f in focus if f.endswith("率")]
+        rates = [name for name, _ in names if name.endswith("率")]
         if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
-        # every name of the counted thing the passages use, but of one name and its shorter endings
-        # (查获吸毒人员, 吸毒人员) only the longest: the shorter is a looser name
-        focus = [f for f in focus if f in passages]
-        focus = [f for f in focus if not any(o != f and o.endswith(f) for o in focus)]
+        focus = _used_names(names, passages)
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
@@ -361,6 +355,24 @@ class Composer:
         (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
         user_terms = set(self.tokenizer.user_terms)
         return [t for t in tokens if t.isdigit() or t in user_terms]
+
+
+def _counted_names(question: str, tokens: list[str], passages: str) -> list[tuple[str, str]]:
+    """The names of what a how-many question counts, each with the question's word it stands for: the
+    word itself, or the plain word a thesaurus term replaces ("多少名幼儿园老师": the reports say 教师)."""
+    names = focus_terms(question, tokens)
+    if not any(f in passages for f in names[:-1]):  # "禁毒志愿者队伍": only 队伍 is used; 志愿者 points too
+        names += focus_parts(question, tokens)
+    return [(f, f) for f in names] + [(term, f) for f in names for term in expand([f]) if term not in names]
+
+
+def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
+    """The names that the passages use; of one name and the shorter names inside it (查获吸毒人员, 吸毒人员;
+    吸毒人员, 吸毒) only the longest, since the shorter is a looser name, and no thesaurus term for one so
+    dropped."""
+    used = [(name, word) for name, word in names if name in passages]
+    inside = {name for name, _ in used if any(other != name and name in other for other, _ in used)}
+    return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
 
 
 def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0) -> Answer:

@@ -24,8 +24,8 @@ _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
 _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长 组长 队长 所长 院长 科长 处长 站长 会长 主席 委员 干部 "
           "老师 教师 园长 社长 秘书 厂长 村长").split()
-# A name asked of a person ("校长叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
-_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?)(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
+# A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
+_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])员)(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
                          r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(?:secretary|director|head|principal|"
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 
@@ -165,6 +165,7 @@ _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现�
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8
+_COMPOUND_MAX = 10  # characters after the question word that a counted compound may run to
 _MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅"}  # "多少平方米" measures a thing; it does not name one
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
@@ -408,12 +409,16 @@ def _focus(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
     spots = sorted((after.find(t), -len(t), t) for t in content if t in after)
     if spots:  # the nearest word, then the head of the compound it starts ("条招工信息" → 招工, 信息)
-        words = [(at, at + len(t), t) for at, _, t in spots]
-        nearest = words[0]
-        end = nearest[1]
+        _, _, nearest = spots[0]
+        rest = question[m.end(): m.end() + _COMPOUND_MAX]  # its last word may run past the window
+        words = [(rest.find(t), rest.find(t) + len(t), t) for t in content if 0 <= rest.find(t) < len(after)]
+        start = end = rest.find(nearest) + len(nearest)
+        start -= len(nearest)
         while any(at == end for at, _, _ in words):  # the words that follow on without a gap
             end = max(stop for at, stop, _ in words if at == end)
-        return [nearest[2]] + [t for _, stop, t in words if stop == end and t != nearest[2]], []
+        heads = [t for _, stop, t in words if stop == end and t != nearest]
+        whole = rest[start:end]  # "多少名已婚育龄妇女": 已婚育龄妇女, then 已婚 and 育龄妇女
+        return ([whole] if whole != nearest and whole not in heads else []) + [nearest] + heads, []
     spots = [(before.rfind(t) + len(t), len(t), t) for t in content if t in before]
     if not spots:
         return [], []

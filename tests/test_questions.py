@@ -272,7 +272,8 @@ def test_asks_who():
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("一共提供了多少条招工信息？", ["招工", "信息"]),  # the nearest word, then the compound's head
+    ("一共提供了多少条招工信息？", ["招工信息", "招工", "信息"]),  # the compound, its nearest word, then its head
+    ("明溪口镇有多少名已婚育龄妇女？", ["已婚育龄妇女", "已婚", "妇女", "育龄妇女"]),  # past the first 6 characters
     ("课外能参加多少个兴趣小组？", ["兴趣小组", "小组"]),  # not 兴趣, a modifier
     ("这几年给家里困难的孩子一共发了多少生活费？", ["生活费"]),  # "这几年" asks for nothing
     ("近几年全镇新建了多少所学校？", ["学校"]),
@@ -304,6 +305,7 @@ def test_find_counted(text, classifiers, number):
     ("双泉镇中心学校的校长叫什么名字？", "name", "校长"),
     ("担任副组长的公安分局局长叫什么名字？", "name", "局长"),
     ("负责人的姓名是什么？", "name", None),
+    ("获得“百佳村级计生管理员”称号的计生管理员叫什么名字？", "name", None),  # any …员 is a person
     ("这所小学办的学生报纸叫什么名字？", "title", None),  # a thing's name: 《芳草地》
 ])
 def test_a_name_is_a_person_s_or_a_title(question, kind, post):
@@ -398,6 +400,16 @@ def test_focus_parts_are_the_other_words_of_a_name_read_before_the_question_word
     assert focus_parts(question, tokens)[:2] == ["志愿者", "禁毒"]  # nearest first
     after = "那所小学的孩子们课外能参加多少个兴趣小组？"  # a name read after the question word has none
     assert focus_parts(after, Tokenizer().query_tokens(after)) == []
+
+
+def test_a_counted_name_inside_a_longer_one_the_passages_use_is_dropped_with_its_synonyms():
+    from retrieval.answer import _counted_names, _used_names
+
+    question = "巩固“无毒害区”工作中,该区2016年共抓获了多少名吸毒人员？"
+    passages = "共举办涵盖吸毒人员动态管控数据维护、中小学毒品预防教育培训等各类业务培训10余次。"
+    names = _counted_names(question, Tokenizer().query_tokens(question), passages)
+    assert ("毒品", "吸毒") in names  # the thesaurus term for 吸毒 ...
+    assert _used_names(names, passages) == ["吸毒人员"]  # ... goes with 吸毒, inside 吸毒人员
 
 
 def test_figures_given_keep_their_unit_but_no_year():
