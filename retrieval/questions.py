@@ -59,6 +59,11 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
 _CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
+_NOT_BY_GE = set("次年期")  # counts that 个 never stands for: times, years, issues
+# An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
+_EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
+                  "books": "本", "sessions": "期", "people": "人", "persons": "人"}
+_EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ )?({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
 
 
@@ -112,14 +117,17 @@ def asks_count(question: str) -> bool:
 
 
 def asked_classifiers(question: str) -> str:
-    """The classifiers a how-many question counts in ("几支、有多少人" → 支人); "" for 多少个 or 多少."""
-    return "".join(m.group(1) for m in _CLASSIFIER.finditer(question))
+    """The classifiers a how-many question counts in ("几支、有多少人" → 支人, "how many consecutive years" → 年);
+    "" for 多少个 or 多少."""
+    english = "".join(_EN_CLASSIFIER[m.group(1).lower()] for m in _EN_COUNTED.finditer(question))
+    return "".join(m.group(1) for m in _CLASSIFIER.finditer(question)) + english
 
 
 def find_counted(text: str, classifiers: str) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or 个:
     for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
-    accepted = "个" + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
+    accepted = ("" if classifiers and set(classifiers) <= _NOT_BY_GE else "个") + "".join(
+        _SAME_COUNT.get(c, c) for c in classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
         if m.group()[-1] in accepted or after and after.group(1) in accepted:

@@ -288,6 +288,9 @@ def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
 def test_asked_classifiers():
     assert asked_classifiers("义工团队总共分成几支、有多少人？") == "支人"
     assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
+    assert asked_classifiers("How many times did the county party secretary go there?") == "次"
+    assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
+    assert asked_classifiers("How many rural women were recruited?") == ""
 
 
 @pytest.mark.parametrize("text, classifiers, number", [
@@ -295,6 +298,8 @@ def test_asked_classifiers():
     ("配齐社区禁毒专职工作人员3名,组建禁毒志愿者组织5个分队共320人。", "支人", "3"),  # 个 counts anything
     ("课标要求背诵优秀诗文160篇,我镇有3所学校获评。", "首", None),
     ("我校现有藏书8000册,生均7.47册。", "本", "8000"),  # 本 and 册 both count books
+    # data/reports/003 (屏南县): 个 never stands for times
+    ("17个需市级协调解决的问题中已办结15个;县委书记先后18次深入挂点企业。", "次", "18"),
 ])
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
