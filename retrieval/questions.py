@@ -161,9 +161,9 @@ NAME = re.compile(rf"{_NAME_CHAR}{{2,3}}{''.join(f'(?<!{p})' for p in _POSTS)}�
 # The commonest surnames, for a name that follows its post with no 同志 ("离休老教师陈东初,").
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
              "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-# ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持")
+# ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持", "校长袁小华为组长")
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
-                         r"(?=[,，。、;；(（]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别)")
+                         r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)

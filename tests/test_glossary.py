@@ -17,6 +17,11 @@ def test_translate_terms_prefers_the_longest_phrase():
     assert "学校" not in terms  # "middle school" is one phrase; its "school" is not read again
 
 
+def test_translate_terms_knows_school_and_teaching_words():
+    terms = translate_terms("What classroom teaching model did the Experimental Primary School develop?")
+    assert "课堂教学模式" in terms and "实验小学" in terms
+
+
 def test_translate_terms_ignores_case_and_repeats():
     assert sorted(translate_terms("FAMILY PLANNING and family planning")) == sorted(["计划生育", "计生"])
 

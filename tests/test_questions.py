@@ -260,6 +260,7 @@ def test_places_named_after_a_polite_word():
     ("领导小组及其办公室负责教育实践活动的具体指导。", None),
     ("为了核实烈士材料,关工委副主任杨金台先后次去淮安、次去连云港。", "杨金台"),  # data/reports/001: a name after its post
     ("办公室主任王明主持会议。", "王明"),
+    ("形成了以市妇联尹主席、学校校长袁小华为组长的知心屋领导小组。", "袁小华"),  # data/reports/001
 ])
 def test_find_person(text, person):
     span = find_person(text)
