@@ -140,6 +140,9 @@ class Composer:
             bodies = bodies_named(normalize(question))
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
                 about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]
+                # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册")
+                about = about or [c for c in candidates if c.key_span and c.score >= floor
+                                  and all(stem in self._surroundings(c) for stem, _ in bodies)][:1]
                 if not about:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)

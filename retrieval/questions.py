@@ -314,6 +314,7 @@ _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
                          r"下面|下属|所属|其[他它]|周边|附近|当地|本地|有关|相关")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 _BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]")  # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校": a phrase before the kind
 
 
@@ -328,9 +329,11 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         for place in sorted(places, key=len, reverse=True):
             name = name.split(place)[-1]
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
-        name = _BEFORE_BODY.sub("", name)
+        name = _BEFORE_BODY.sub("", name).split("的")[-1]  # "布达拉宫东北面的第三小学": 第三小学
         stem = _BODY_WORDS.sub("", name)
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name:
+            if _ORDINAL.fullmatch(stem):  # "第三小学", also written 三小: 第三 alone is no name
+                stem = stem[1:] + m.group(2)[0]
             out.append((stem, name + m.group(2)))
     return out
 

@@ -220,7 +220,8 @@ def test_dates_are_not_counts(text, numbers):
     ("双泉镇今年小学毕业多少人？", []),  # 今年 is no school's name
     ("县财政每年安排多少创强专项资金用于学校建设？", []),  # "…用于学校": a use, not a name
     ("双泉镇中心学校的正、副校长每个月要到下面学校听多少节课？", []),  # 下面学校 names none
-    ("双泉镇今年有多少孩子读完小学？", []),  # "读完小学": finishing primary school, not a school's name
+    ("双泉镇今年有多少孩子读完小学？", []),
+    ("位于布达拉宫东北面的第三小学平均每个学生有几本图书？", [("三小", "第三小学")]),  # also written 三小  # "读完小学": finishing primary school, not a school's name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
