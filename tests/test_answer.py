@@ -218,8 +218,8 @@ def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
 
 def test_a_school_s_own_figure_leads_even_below_others_figures(plain):
     # data/reports/003 and 004: the district's book figures rank above the school's own
-    district = hit_of("目前,我区小学共藏书89.8万册,生均26.5册;初中共藏书63.3万册,生均40.5册;"
-                      "增置图书资料20余万册,图书借阅实现微机管理。")
+    district = hit_of("目前,我区小学共藏书89.8万册,生均藏书26.5册;初中共藏书63.3万册,生均藏书40.5册;"
+                      "高中共藏书20万册,生均藏书50册;职高共藏书10万册,生均藏书30册。")
     school = hit_of("三小现有科学仪器2282件,现有图书9811册,生均藏书7.47册。", report="school.txt")
     answer = plain.compose("第三小学生均藏书有几册？", [district, school])
     assert not answer.refused
