@@ -396,8 +396,8 @@ def asks_calendar(question: str) -> bool:
 
 def focus_terms(question: str, tokens: list[str]) -> list[str]:
     """The words naming what a "how many" question counts, so that the caller can keep the first one
-    the reports use: the content words after 多少/几, nearest first ("多少名学生" → 学生; "多少条招工信息"
-    → 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
+    the reports use: the content words after 多少/几, the compound they make first, then nearest first
+    ("多少名学生" → 学生; "多少条招工信息" → 招工信息, 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
     → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
     return _focus(question, tokens)[0]
 
