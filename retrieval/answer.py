@@ -19,7 +19,7 @@ from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
                                  asks_count, asks_plural, asks_ratio, asks_who, bodies_named, enumerates,
                                  figures_given, find_counted, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_wanted, focus_parts, focus_terms, listed_noun, numbers_given,
+                                 find_ratio, find_wanted, focus_words, listed_noun, numbers_given,
                                  places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
@@ -81,11 +81,12 @@ class Composer:
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return _refuse(question, hits, lang)
-        unknown = self._unknown_regions(normalize(question)) if lang == "zh" else []
+        asked = normalize(question)
+        unknown = self._unknown_regions(asked) if lang == "zh" else []
         if unknown:  # "广州市天河区…": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
         passages = normalize(" ".join(h.chunk.text for h in top))
-        names = _counted_names(normalize(question), tokens, passages) if lang == "zh" else []
+        names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [name for name, _ in names if name.endswith("率")]
         if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
@@ -97,8 +98,8 @@ class Composer:
         counted = asked_classifiers(question) if kind == "number" and not focus else None
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
-        average, given = asks_average(question), numbers_given(normalize(question))
-        anchors = figures_given(normalize(question)) if kind in ("number", "money") and focus else []
+        average, given = asks_average(question), numbers_given(asked)
+        anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         post = asked_post(question) if kind == "name" else None
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
@@ -116,7 +117,7 @@ class Composer:
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
-        off_topic = self._off_topic(normalize(question), tokens, hits) if lang == "zh" and not missing else []
+        off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
         if confidence < self.settings.refuse_below or missing:
@@ -137,7 +138,7 @@ class Composer:
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
             candidates = with_span + [c for c in candidates if c not in with_span]
-            bodies = bodies_named(normalize(question))
+            bodies = bodies_named(asked)
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
                 about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]
                 # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册")
@@ -363,9 +364,9 @@ class Composer:
 def _counted_names(question: str, tokens: list[str], passages: str) -> list[tuple[str, str]]:
     """The names of what a how-many question counts, each with the question's word it stands for: the
     word itself, or the plain word a thesaurus term replaces ("多少名幼儿园老师": the reports say 教师)."""
-    names = focus_terms(question, tokens)
+    names, parts = focus_words(question, tokens)
     if not any(f in passages for f in names[:-1]):  # "禁毒志愿者队伍": only 队伍 is used; 志愿者 points too
-        names += focus_parts(question, tokens)
+        names = names + parts
     return [(f, f) for f in names] + [(term, f) for f in names for term in expand([f]) if term not in names]
 
 

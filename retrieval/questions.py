@@ -397,20 +397,15 @@ def asks_calendar(question: str) -> bool:
 def focus_terms(question: str, tokens: list[str]) -> list[str]:
     """The words naming what a "how many" question counts, so that the caller can keep the first one
     the reports use: the content words after 多少/几, the compound they make first, then nearest first
-    ("多少名学生" → 学生; "多少条招工信息" → 招工信息, 招工, 信息), else the nearest before it with the words joined to it on its left ("查获吸毒人员多少"
-    → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
-    return _focus(question, tokens)[0]
+    ("多少名学生" → 学生; "多少条招工信息" → 招工信息, 招工, 信息), else the nearest before it with the
+    words joined to it on its left ("查获吸毒人员多少" → 查获吸毒人员, 吸毒人员, 人员). Empty when there is none."""
+    return focus_words(question, tokens)[0]
 
 
-def focus_parts(question: str, tokens: list[str]) -> list[str]:
-    """The other words of the longest name that focus_terms reads before the question word, nearest first
-    ("禁毒志愿者队伍一共有多少人" → 志愿者, 禁毒): when the reports use only its last word, these still point
-    at the count ("组建禁毒志愿者组织5个分队共320人"). Empty for a name read after the question word."""
-    return _focus(question, tokens)[1]
-
-
-def _focus(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
-    """focus_terms and focus_parts."""
+def focus_words(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
+    """focus_terms, and the other words of the longest name it reads before the question word, nearest
+    first ("禁毒志愿者队伍一共有多少人" → 志愿者, 禁毒): when the reports use only its last word, these still
+    point at the count ("组建禁毒志愿者组织5个分队共320人"). No such words for a name read after it."""
     m = _WH.search(question)
     if not m or _TIMES.match(question, m.end()):  # "深入企业多少次" counts times, not the enterprises
         return [], []

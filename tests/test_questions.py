@@ -6,7 +6,7 @@ import pytest
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, asked_classifiers, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
-                                 figures_given, focus_parts, focus_terms, numbers_given, places_named, shape, wanted, which_of)
+                                 figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -404,9 +404,9 @@ def test_focus_parts_are_the_other_words_of_a_name_read_before_the_question_word
     question = "巩固“无毒害区”的这个区,禁毒志愿者队伍一共有多少人？"
     tokens = Tokenizer().query_tokens(question)
     assert focus_terms(question, tokens)[-1] == "队伍"
-    assert focus_parts(question, tokens)[:2] == ["志愿者", "禁毒"]  # nearest first
+    assert focus_words(question, tokens)[1][:2] == ["志愿者", "禁毒"]  # nearest first
     after = "那所小学的孩子们课外能参加多少个兴趣小组？"  # a name read after the question word has none
-    assert focus_parts(after, Tokenizer().query_tokens(after)) == []
+    assert focus_words(after, Tokenizer().query_tokens(after))[1] == []
 
 
 def test_a_counted_name_inside_a_longer_one_the_passages_use_is_dropped_with_its_synonyms():
