@@ -17,13 +17,13 @@ from retrieval.lexical import TermStats
 from retrieval.outline import lists, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
-                                 asks_count, asks_plural, asks_ratio, asks_who, bodies_named, enumerates,
-                                 figures_given, find_counted, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_wanted, focus_words, listed_noun, numbers_given,
-                                 places_named, regions_named, shape, wanted, which_of)
+                                 asks_frequency, asks_count, asks_plural, asks_ratio, asks_who, bodies_named,
+                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
+                                 find_named, find_person, find_ratio, find_wanted, focus_words, listed_noun,
+                                 numbers_given, places_named, regions_named, shape, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail, with_label, without_contained)
+                                 similarity, with_detail, with_label, with_lead_in, without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -101,6 +101,7 @@ class Composer:
         average, given = asks_average(question), numbers_given(asked)
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         post = asked_post(question) if kind == "name" else None
+        often = kind == "date" and asks_frequency(question)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given)
@@ -108,6 +109,8 @@ class Composer:
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
                 c.key_span = find_counted(c.text, counted)
+            elif often:  # "多长时间接访一次": "每周安排一天时间", not a date
+                c.key_span = find_frequency(c.text)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
@@ -166,6 +169,7 @@ class Composer:
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
             chosen = [with_detail(with_label(c), self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
+            chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…" 
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
 

@@ -152,6 +152,23 @@ def find_measure(text: str, unit: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+# "多久更换一次", "多长时间接访一次", "how often": how often something is done, answered by "每周", "每学期".
+_WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一次|每隔多久|\bhow often\b", re.I)
+_FREQUENCY = re.compile(r"每隔?[一二两三四五六七八九十半\d]*个?(?:周|星期|月|年|天|日|季度?|学期|学年|小时)"
+                        r"|[一二两三四五六七八九十半\d]+个?(?:周|星期|月|年|天|季度|学期)一次")
+
+
+def asks_frequency(question: str) -> bool:
+    """True when the question asks how often something is done ("宣传栏多久更换一次")."""
+    return bool(_WANTS_FREQUENCY.search(question))
+
+
+def find_frequency(text: str) -> tuple[int, int] | None:
+    """Span of how often something is done in `text` ("每周安排一天", "每季度", "两个月一次"), or None."""
+    m = _FREQUENCY.search(text)
+    return m.span() if m else None
+
+
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
 _WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
@@ -224,7 +241,7 @@ def shape(question: str) -> str:
 
 def wanted(question: str) -> str | None:
     """ "money", "number", "date", "name", or None: the kind of span a factoid answer must hold."""
-    if _WANTS_DATE.search(question):
+    if _WANTS_DATE.search(question) or asks_frequency(question):
         return "date"
     if _WANTS_NAME.search(question):
         return "name" if _ASKED_POST.search(question) else "title"
@@ -309,7 +326,8 @@ def _subject_end(part: str) -> int:
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
 _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")
-_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考")  # not "今年小学", "孩子读完小学"
+_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考钱")  # not "今年小学", "孩子读完小学"
+_BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
@@ -331,7 +349,7 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
         name = _BEFORE_BODY.sub("", name).split("的")[-1]  # "布达拉宫东北面的第三小学": 第三小学
         stem = _BODY_WORDS.sub("", name)
-        if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name:
+        if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS:
             if _ORDINAL.fullmatch(stem):  # "第三小学", also written 三小: 第三 alone is no name
                 stem = stem[1:] + m.group(2)[0]
             out.append((stem, name + m.group(2)))

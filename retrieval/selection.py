@@ -122,6 +122,25 @@ def with_label(c: Candidate) -> Candidate:
                    key_span=_shifted(c.key_span, shift))
 
 
+# The clause that announces a list right before its first item ("重点把握好四个环节:一是公示").
+_LEAD_IN = re.compile(r"[^。！？!?；;，,)）\n]{2,30}[:：]\s*$")
+_FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[（(][一1][)）]|1\s*[、.．]|[①⑴⒈]|首先)")
+
+
+def with_lead_in(c: Candidate) -> Candidate:
+    """The first item of a list with the clause that announces it ("重点把握好四个环节:"), which says
+    what the items are and how many there are."""
+    if c.article_text is None or not _FIRST_ITEM.match(c.text):
+        return c
+    line = c.article_text[max(0, c.start - 40):c.start].split("\n")[-1]
+    m = _LEAD_IN.search(line)
+    if not m:
+        return c
+    shift = len(line) - m.start()
+    return replace(c, start=c.start - shift, text=c.article_text[c.start - shift:c.end],
+                   key_span=_shifted(c.key_span, shift))
+
+
 def without_contained(chosen: list[Candidate]) -> list[Candidate]:
     """`chosen` without the sentences another chosen quote already holds (an item took them as its detail)."""
     def inside(c: Candidate, o: Candidate) -> bool:

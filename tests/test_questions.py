@@ -5,7 +5,7 @@ import pytest
 
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, asked_classifiers, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
-                                 find_counted, find_holder, find_measure, find_named, find_person, find_wanted,
+                                 asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
 
 
@@ -221,10 +221,31 @@ def test_dates_are_not_counts(text, numbers):
     ("县财政每年安排多少创强专项资金用于学校建设？", []),  # "…用于学校": a use, not a name
     ("双泉镇中心学校的正、副校长每个月要到下面学校听多少节课？", []),  # 下面学校 names none
     ("双泉镇今年有多少孩子读完小学？", []),
+    ("县财政每年专门拿出多少钱来建学校？", []),  # 建 before 学校: building schools, no school's name
     ("位于布达拉宫东北面的第三小学平均每个学生有几本图书？", [("三小", "第三小学")]),  # also written 三小  # "读完小学": finishing primary school, not a school's name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
+
+
+@pytest.mark.parametrize("question, often", [
+    ("医院宣传栏多久更换一次？", True), ("书记和镇长多长时间要亲自接待一次上访群众？", True),
+    ("How often is the bulletin board changed?", True),
+    ("活动是什么时候开始的？", False), ("培训需要多长时间？", False),  # a date, a duration
+])
+def test_asks_frequency(question, often):
+    assert asks_frequency(question) is often
+    if often:
+        assert wanted(question) == "date"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("镇党委书记、镇长每周安排一天时间公开接访。", "每周"), ("如宣传栏每月更换一次(每年出刊12期以上)。", "每月"),
+    ("检查组两个月一次深入各村。", "两个月一次"), ("2012年3月6日召开动员大会。", None),
+])
+def test_find_frequency(text, span):
+    found = find_frequency(text)
+    assert (text[found[0]:found[1]] if found else None) == span
 
 
 @pytest.mark.parametrize("question, unit", [

@@ -7,7 +7,7 @@ from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail,
-                                 with_label, without_contained)
+                                 with_label, with_lead_in, without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -124,6 +124,16 @@ def test_an_item_takes_the_short_label_that_names_it():
     assert second.text.startswith("二是接访。")
     plain = candidate("年级学科组达质量目标的,人均奖励200元;", 1.0)  # no label before it: unchanged
     assert with_label(plain) == plain
+
+
+def test_a_lists_first_item_takes_the_clause_that_announces_it():
+    first = with_lead_in(with_label(candidate("用广播、村务公开栏及发布公告等形式向社会进行公布。", 1.0, article=STEPS)))
+    assert first.text == "组织实施阶段重点把握好四个环节:一是公示。用广播、村务公开栏及发布公告等形式向社会进行公布。"
+    assert STEPS[first.start:first.end] == first.text  # still a verbatim quote
+    second = with_label(candidate("镇党委书记、镇长每周安排一天时间公开接访。", 1.0, article=STEPS))
+    assert with_lead_in(second) == second  # the list's second item: no clause before it
+    plain = candidate(FIRST, 1.0)
+    assert with_lead_in(plain) == plain
 
 
 def test_a_sentence_another_quote_holds_is_dropped():
