@@ -14,7 +14,7 @@ from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
-from retrieval.outline import lists, sections_of
+from retrieval.outline import Section, announced, lists, section_end, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
                                  asks_frequency, asks_count, asks_plural, asks_ratio, asks_who, bodies_named,
@@ -33,6 +33,7 @@ SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
+_WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a list holds than its best item
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
@@ -265,9 +266,11 @@ class Composer:
         """The sub-headings, each with its detail, of the section that lists what the question asks for
         ("做了哪些实践": "三、…进行的实践" → 1、… 2、… 3、…), in the article of the best passage holding
         one; [] when none does, or when the question is about one sub-heading alone."""
-        noun = listed_noun(normalize(question))
-        if not noun or self.index is None:
+        if self.index is None:
             return []
+        noun = listed_noun(normalize(question))
+        if not noun:
+            return self._announced_list(candidates, tokens)
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
         for c in sorted(candidates, key=lambda c: c.rank):
             by_article.setdefault(c.hit.chunk.article_key, c)
@@ -278,13 +281,35 @@ class Composer:
                 continue
             own = self._own(tokens, best)
             section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
-            # "怎么统一思想认识": when one sub-heading alone holds words of the question, it is about that one
-            each = [self.terms.coverage(own, normalize(f"{section.heading.text} {h.text}")) for h in section.children]
-            if each.count(max(each)) == 1:
-                return []
-            rows = self._starts.get(key, [])
-            return [with_detail(self._heading(best, h.start, article), rows) for h in section.children]
+            return [] if self._about_one(own, section) else self._items(best, section, article)
         return []
+
+    def _announced_list(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """The items of the list the best sentence stands in, when the report says how many there are
+        ("…分四个阶段来落实。" over 1、… 4、): "怎么分阶段落实" asks for the whole list, not one item's
+        sentence; unless one item holds nearly as many of the question's words as the line announcing it."""
+        best = candidates[0]
+        article = self.index.articles.get(best.hit.chunk.article_key)
+        around = [s for s in sections_of(article) if s.heading.start <= best.start < section_end(article, s)] \
+            if article else []
+        announcing = announced(article, around[-1]) if around else ""
+        if not announcing:
+            return []
+        section, own = around[-1], self._own(tokens, best)
+        whole = self.terms.coverage(own, normalize(announcing))
+        if _WHOLE_OVER_ITEM * max(self.terms.coverage(own, normalize(h.text)) for h in section.children) >= whole:
+            return []
+        return self._items(best, section, article)
+
+    def _about_one(self, own: list[str], section: Section) -> bool:
+        """True when one sub-heading alone holds the most words of the question ("怎么统一思想认识")."""
+        each = [self.terms.coverage(own, normalize(f"{section.heading.text} {h.text}")) for h in section.children]
+        return each.count(max(each)) == 1
+
+    def _items(self, best: Candidate, section: Section, article: Article) -> list[Candidate]:
+        """The section's sub-headings, each with its detail."""
+        rows = self._starts.get(article.key, [])
+        return [with_detail(self._heading(best, h.start, article), rows) for h in section.children]
 
     def _heading(self, best: Candidate, start: int, article: Article) -> Candidate:
         """The sentence that opens a heading at `start`, cited in the index chunk that holds it."""

@@ -2,11 +2,16 @@
 answer a practice question asked in the section heading's words better than sentences picked one by one."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.types import Article, Heading
 
 MAX_ITEMS = 8  # a section with more sub-headings is a chapter, not one list of measures
+# A count of things before a list ("实施“三项”制度", "分四个阶段来落实", "把握好四个环节").
+_COUNT = re.compile(r"([二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)")
+_FIRST = re.compile(r"^\s*(?:[一1][、.．]|[（(][一1][)）]|[①⑴⒈])")
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,26 @@ def lists(section: Section, noun: str) -> bool:
     """True when the section lists things of the kind `noun`: its heading names them ("三、…进行的实践")
     or at least two of its sub-headings do ("(一)环境保洁服务活动", "(二)文明交通服务活动")."""
     return noun in section.heading.text or sum(noun in c.text for c in section.children) >= 2
+
+
+def announced(article: Article, section: Section) -> str:
+    """The line that says how many things the section lists, when it lists that many from the first:
+    its heading ("三、实施“三项”制度" over 1、2、3、) or the sentence right before the first item
+    ("学校对教师的教学质量评价分四个阶段来落实。" over 1、…4、); "" when there is none."""
+    if not _FIRST.match(section.children[0].text):  # "2、…", "3、…": the list's start was not found
+        return ""
+    intro = article.text[section.heading.start:section.children[0].start].strip()
+    lines = [line for line in re.split(r"(?<=[。！？\n])", intro) if line.strip()]
+    for line in dict.fromkeys([lines[0], lines[-1]]):
+        if any(_NUMERALS[m.group(1)] == len(section.children) for m in _COUNT.finditer(line)):
+            return line.strip()
+    return ""
+
+
+def section_end(article: Article, section: Section) -> int:
+    """Where the section ends: at the next heading of its level or above, else at the article's end."""
+    later = (h.start for h in article.headings if h.start > section.heading.start and h.level <= section.heading.level)
+    return next(later, len(article.text))
 
 
 def _below(headings: tuple[Heading, ...], i: int) -> list[Heading]:

@@ -1,5 +1,6 @@
 """A list question answered by the report's own outline: the sub-headings of the section that names
-what is asked for. The corpus is data/outline/shidunhe.txt, an excerpt of bundled report 003."""
+what is asked for, or that says how many things it lists. The corpus is data/outline/: shidunhe.txt and
+shiyan.txt, excerpts of bundled report 003."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.types import Article, Heading
-from retrieval.outline import Section, lists, sections_of
+from retrieval.outline import Section, announced, lists, sections_of
 from retrieval.questions import listed_noun
 
 OUTLINE_DIR = Path(__file__).parent / "data" / "outline"
@@ -73,3 +74,36 @@ def test_a_question_on_one_sub_heading_is_answered_from_it_not_by_the_outline(pi
     assert [s.text.split("。")[0] for s in answer.sentences] != list(PRACTICE)
     quotes = [s.text for s in answer.sentences]  # an item that took its detail along is not followed by that detail
     assert not any(a != b and a in b for a in quotes for b in quotes)
+
+
+def _article(text: str, headings: list[tuple[str, int]]) -> Article:
+    at, out = 0, []
+    for heading, level in headings:
+        at = text.index(heading, at)
+        out.append(Heading(at, level, heading))
+    return Article(report="r.txt", index=0, title="t", text=text, headings=tuple(out))
+
+
+def test_a_section_that_says_how_many_things_it_lists():
+    counted = _article("三、实施“三项”制度。\n1、流动红旗评比制度。\n2、教学常检制度。\n3、绩效保障制度。\n",
+                       [("三、实施“三项”制度", 1), ("1、流动红旗评比制度", 3), ("2、教学常检制度", 3), ("3、绩效保障制度", 3)])
+    assert announced(counted, sections_of(counted)[0]) == "三、实施“三项”制度。"
+    before = _article("三、落实课程评价\n老师兼任两门课程。\n评价分四个阶段来落实。\n1、甲。\n2、乙。\n3、丙。\n4、丁。\n",
+                      [("三、落实课程评价", 1), ("1、甲", 3), ("2、乙", 3), ("3、丙", 3), ("4、丁", 3)])
+    assert announced(before, sections_of(before)[0]) == "评价分四个阶段来落实。"  # not 两门, which counts no item
+    wrong = _article("三、落实制度\n分三个阶段。\n1、甲。\n2、乙。\n", [("三、落实制度", 1), ("1、甲", 3), ("2、乙", 3)])
+    assert announced(wrong, sections_of(wrong)[0]) == ""  # three announced, two listed
+    late = _article("三、找出差距\n达到二类标准。\n2、甲。\n3、乙。\n", [("三、找出差距", 1), ("2、甲", 3), ("3、乙", 3)])
+    assert announced(late, sections_of(late)[0]) == ""  # the list does not start at its first item
+
+
+def test_how_a_counted_list_is_done_is_answered_by_its_items(pipeline):
+    answer = pipeline.ask("实验小学对教师的教学质量评价是怎么分阶段落实的？")
+    assert [s.text.split("。")[0] for s in answer.sentences] == [
+        "1、科学实验操作技能抽查", "2、音体美技能抽查", "3、语数英书面考试", "4、学校对教师的教学质量考查"]
+
+
+def test_a_question_on_one_item_of_a_counted_list_is_answered_from_it(pipeline):
+    answer = pipeline.ask("实验小学期末是怎样考核科学老师的实验教学的？")  # only item 1 is on 科学实验
+    assert not answer.refused
+    assert len(answer.sentences) != 4 and "科学" in answer.sentences[0].text
