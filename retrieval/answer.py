@@ -16,7 +16,7 @@ from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, lists, section_end, sections_of
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_post, asked_unit, asks_average, asks_calendar,
+from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average, asks_calendar,
                                  asks_frequency, asks_count, asks_plural, asks_ratio, asks_who, bodies_named,
                                  enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
                                  find_named, find_person, find_ratio, find_wanted, focus_words, listed_noun,
@@ -31,6 +31,8 @@ COMPOSER_VERSION = 3
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
+_ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
+_CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
 _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a list holds than its best item
@@ -90,7 +92,8 @@ class Composer:
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [name for name, _ in names if name.endswith("率")]
-        if kind == "number" and rates and not any(f in passages for f in rates):  # "升学率" never given
+        if kind == "number" and rates and not any(f in passages for f in rates) and len(asked_clauses(asked)) == 1:
+            # "升学率" never given; of several questions asked together, the others may still be answered
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
         focus = _used_names(names, passages)
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
@@ -163,6 +166,10 @@ class Composer:
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
+        clauses = asked_clauses(asked) if kind else []
+        if len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
+            chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
+            return render_answer(question, hits, chosen, form, lang, confidence)
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
         if outline:  # "落实“三转”做了哪些实践": the section's own sub-headings list them
             return render_answer(question, hits, outline, form, lang, confidence)
@@ -173,6 +180,25 @@ class Composer:
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…" 
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
+
+    def _per_clause(self, clauses: list[str], candidates: list[Candidate], kind: str, tokens: list[str],
+                    passages: str) -> list[Candidate]:
+        """For each question of several asked together, in their order, the sentence (among the best
+        _CLAUSE_WITHIN) holding its asked-for thing with most of its words; the lead instead when it
+        holds nearly as many. Each sentence once."""
+        chosen: list[Candidate] = []
+        lead, places = candidates[0], self._places(tokens)
+        for clause in clauses:  # the place is the passages' subject, not what tells one question from another
+            own = [t for t in dict.fromkeys(self.tokenizer.query_tokens(clause)) if not any(t in p for p in places)]
+            focus = _used_names(_counted_names(clause, own, passages), passages)
+            holding = [c for c in candidates[:_CLAUSE_WITHIN]
+                       if (find_wanted(kind, c.text, focus) if focus else c.key_span)]
+            cover = {id(c): self.terms.coverage(own, normalize(c.text)) for c in holding + [lead]}
+            best = max(holding, key=lambda c: (cover[id(c)], c.score), default=lead)
+            answer = lead if cover[id(lead)] >= _ANSWERED * cover[id(best)] else best
+            if answer not in chosen:
+                chosen.append(answer)
+        return chosen
 
     def _unknown_regions(self, question: str) -> list[str]:
         """Places the question names that no report mentions: the name is one word to jieba ("天河" of

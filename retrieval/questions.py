@@ -185,7 +185,7 @@ TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
-_GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 目前 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
+_GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 现在 目前 如今 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
                "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到".split())
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
@@ -392,6 +392,12 @@ def asks_plural(question: str) -> bool:
     return bool(_PLURAL.search(question))
 
 
+def asked_clauses(question: str) -> list[str]:
+    """The questions asked together in one ("图书馆有多少所?开通了校园网的有多少所?" → both), each
+    with a question word; one question gives itself."""
+    return [c for c in _CLAUSE_END.split(question) if _WH.search(c) or _FACTOID.search(c)]
+
+
 # "安排了哪些服务活动？", "要把握哪几个环节？": the kind of thing a list question asks for
 _LISTED = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项条类方面点]?)([\u4e00-\u9fff]{2,8}?)(?=[?？。!！,，]|呢|吗|$)")
 
@@ -424,11 +430,25 @@ def focus_words(question: str, tokens: list[str]) -> tuple[list[str], list[str]]
     """focus_terms, and the other words of the longest name it reads before the question word, nearest
     first ("禁毒志愿者队伍一共有多少人" → 志愿者, 禁毒): when the reports use only its last word, these still
     point at the count ("组建禁毒志愿者组织5个分队共320人"). No such words for a name read after it."""
+    names: list[str] = []
+    parts: list[str] = []
+    for clause in _CLAUSE_END.split(question):  # "…图书馆有多少所?开通了校园网的有多少所?": each one's
+        more_names, more_parts = _clause_focus(clause, tokens)
+        names += [n for n in more_names if n not in names]
+        parts += [p for p in more_parts if p not in parts]
+    return names, parts
+
+
+_CLAUSE_END = re.compile(r"[?？;；!！。]")
+
+
+def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
+    """focus_words of one question clause."""
     m = _WH.search(question)
     if not m or _TIMES.match(question, m.end()):  # "深入企业多少次" counts times, not the enterprises
         return [], []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
-    before, after = question[max(0, m.start() - 10): m.start()], question[m.end(): m.end() + 6]
+    before, after = question[max(0, m.start() - 10): m.start()], re.split(r"[,，]", question[m.end(): m.end() + 6])[0]
     # the counted thing follows the question word when it is named there ("多少名学生");
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
     spots = sorted((after.find(t), -len(t), t) for t in content if t in after)
@@ -466,6 +486,7 @@ def _joined_left(text: str, word: str) -> list[str]:
 
 
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+_CAME_TO = re.compile(r"(?:增加|增长|提高|提升|上升|扩大|发展|减少|下降|降低|缩小)到|[增升降减]至|达到")
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -499,8 +520,12 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
             before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
             if before and at - before[-1].end() <= 2:  # "11979名外来务工人员": the count of the thing itself
                 return before[-1].start(), before[-1].end()
-            if after:
-                return after[0].start(), after[0].end()
+            if after:  # "由2002年的2所增加到现在的18所": the figure it came to, not the one it came from
+                clause = re.split(r"[,，;；。]", text[at:])[0]  # the change is told within one clause
+                came_to = [m for m in matches if after[0].start() < m.start() < at + len(clause)
+                           and _CAME_TO.search(text[max(0, m.start() - 8): m.start()])]
+                first = came_to[0] if came_to and "由" in text[at:after[0].start()] else after[0]
+                return first.start(), first.end()
             if before:
                 return before[-1].start(), before[-1].end()
     # an amount of money is specific enough without its noun ("投资20万余元,…更换门窗")

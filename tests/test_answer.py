@@ -205,6 +205,17 @@ def test_a_figure_the_question_gives_anchors_a_count_that_names_nothing(plain):
     assert plain.compose("郭店镇中学今年中考有多少名学生总分超过600分？", hits).refused  # 600分 is not given
 
 
+def test_each_of_two_questions_asked_together_gets_its_sentence(plain):
+    # data/reports/004 (区两基巩固提高情况汇报): the two counts stand in two paragraphs
+    books = hit_of("中小学一级图书馆的数量由2002年的2所增加到现在的18所,增置图书资料 20余万册。")
+    net = hit_of("所有中小学均开设了信息技术课,55所中小学开通了校园网,8所学校建有自己的网站。", report="net.txt")
+    answer = plain.compose("区里中小学一级图书馆现在有多少所?开通了校园网的中小学有多少所?", [books, net])
+    assert not answer.refused
+    assert [s.text[slice(*s.key_span)] for s in answer.sentences] == ["18", "55"]  # 18, where it came to, not 2
+    one = plain.compose("区里中小学一级图书馆现在有多少所?", [books, net])
+    assert len(one.sentences) == 1 and "18所" in one.text
+
+
 def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
     # data/reports/002: the town's pupils (在校学生2158人) in one paragraph, 磊石学校 only in the next
     town = ("全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, asked_classifiers, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, asked_clauses, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
 
@@ -449,3 +449,30 @@ def test_figures_given_keep_their_unit_but_no_year():
 def test_a_count_of_people_is_asked_by_its_classifier():
     assert asks_count("双泉镇今年小学毕业生有多少人？") and asks_count("有多少名学生？") and asks_count("有几个班？")
     assert not asks_count("婚检率是多少？")
+
+
+@pytest.mark.parametrize("question, clauses", [
+    ("区里中小学一级图书馆现在有多少所?开通了校园网的中小学有多少所?",
+     ["区里中小学一级图书馆现在有多少所", "开通了校园网的中小学有多少所"]),
+    ("上坪乡的二女户有多少户？占全乡总户数的比例是多少？", ["上坪乡的二女户有多少户", "占全乡总户数的比例是多少"]),
+    ("黄圩镇老年大学有多少名学员？", ["黄圩镇老年大学有多少名学员"]),
+])
+def test_asked_clauses(question, clauses):
+    assert asked_clauses(question) == clauses
+
+
+def test_each_question_asked_together_names_what_it_counts():
+    question = "区里中小学一级图书馆有多少所?开通了校园网的中小学有多少所?"
+    tokens = ["区里", "中小学", "一级", "图书馆", "开通", "校园网"]
+    names, _ = focus_words(question, tokens)
+    assert "开通" not in names  # the word after the question mark belongs to the next question
+    assert {"中小学"} <= set(names) and any("图书馆" in n for n in names)
+
+
+def test_a_figure_that_changed_is_the_one_it_came_to():
+    text = "中小学一级图书馆的数量由2002年的2所增加到现在的18所,增置图书资料20余万册。"
+    start, end = find_wanted("number", text, ["图书馆"])
+    assert text[start:end] == "18"
+    plain = "中小学一级图书馆2所,增置图书资料20余万册。"
+    start, end = find_wanted("number", plain, ["图书馆"])
+    assert plain[start:end] == "2"
