@@ -120,7 +120,7 @@ class Composer:
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
-                c.key_span = find_ratio(c.text)  # specific as a sum of money, whatever the sentence calls it
+                c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)

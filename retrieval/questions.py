@@ -71,10 +71,11 @@ _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 # A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
 # ("生机比26∶1"), a percentage or a multiple.
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
-_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之几|百分比|"
+_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之(?:几|多少)|百分比|"
+                         r"多少\s*[%％‰]|率[^,，。?？;；]{0,6}?(?:多少|几成)|"
                          r"\b(?:ratio|percentage|proportion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
-_SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?\s*倍")
+_SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％‰]|\d+(?:\.\d+)?\s*倍")
 
 
 def asks_ratio(question: str) -> bool:
@@ -105,10 +106,16 @@ def asks_average(question: str) -> bool:
     return bool(_AVERAGE.search(question))
 
 
-def find_ratio(text: str) -> tuple[int, int] | None:
-    """Span of the first ratio, percentage or multiple in `text` ("26∶1", "85%", "1.5倍"), or None."""
-    m = _SHARE.search(text)
-    return m.span() if m else None
+def find_ratio(text: str, focus: list[str] | None = None) -> tuple[int, int] | None:
+    """Span of the first ratio, percentage or multiple in `text` ("26∶1", "85%", "1.5倍") after a `focus`
+    word ("出生缺陷发生率平均为1‰", not the 5% before it), else the first; None when there is none."""
+    shares = list(_SHARE.finditer(text))
+    for f in focus or []:
+        for at in (m.end() for m in re.finditer(re.escape(f), text)):
+            after = [m for m in shares if at <= m.start() <= at + FOCUS_WINDOW]
+            if after:
+                return after[0].span()
+    return shares[0].span() if shares else None
 
 
 def asks_count(question: str) -> bool:

@@ -394,6 +394,16 @@ def test_asks_ratio():
     assert asks_ratio("农村老师的绩效工资上调了多少幅度？")  # a change, answered by a percentage
     assert asks_ratio("市本级财政出的钱占了多少？") and asks_ratio("外来务工人员子女占学生总数的百分之几？")
     assert not asks_ratio("新校区占地多少亩？")  # an area
+    assert asks_ratio("今年录取一二中的学生录取率具体是百分之多少？") and asks_ratio("婚检率达到多少？")  # a rate
+    assert not asks_ratio("今年全镇共录取一二中学生多少人？")
+
+
+def test_the_share_after_the_rate_asked_for():
+    text = "妇科病发生率每年下降8%,出生缺陷发生率平均为1‰。"
+    start, end = find_ratio(text, ["出生缺陷发生率"])
+    assert text[start:end] == "1‰"
+    start, end = find_ratio(text)
+    assert text[start:end] == "8%"  # no word to go by: the first
 
 
 def test_numbers_inside_a_document_title_are_no_figures():
