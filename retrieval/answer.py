@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -16,11 +16,12 @@ from prompts import text as say
 from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, lists, section_end, sections_of
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average, asks_calendar,
-                                 asks_frequency, asks_count, asks_plural, asks_ratio, asks_who, bodies_named,
-                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_wanted, focus_words, listed_noun,
-                                 numbers_given, places_named, regions_named, shape, wanted, which_of)
+from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
+                                 asks_calendar, asks_issued, asks_frequency, asks_count, asks_plural, asks_ratio,
+                                 asks_who, bodies_named, enumerates, figures_given, find_counted, find_frequency,
+                                 find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
+                                 focus_words, listed_noun, numbers_given, places_named, regions_named, shape,
+                                 signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -129,6 +130,8 @@ class Composer:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)
+        if kind == "date" and asks_issued(question):  # "方案是什么时候发布的": the date it is signed with
+            candidates = self._signed(candidates[0]) + candidates
         if kind:  # lead with a sentence that holds the asked-for thing
             # a number is exact, so any of the best sentences holding it leads; a date or name must
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
@@ -180,6 +183,17 @@ class Composer:
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…" 
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
+
+    def _signed(self, best: Candidate) -> list[Candidate]:
+        """The date line that closes the best sentence's document, as a candidate as good as the best;
+        [] when the document ends otherwise."""
+        article = self.index.articles.get(best.hit.chunk.article_key) if self.index else None
+        span = signed_date(article.text) if article else None
+        if span is None:
+            return []
+        signed = self._heading(best, span[0], article)
+        return [replace(signed, end=span[1], text=article.text[span[0]:span[1]], score=best.score,
+                        key_span=(0, span[1] - span[0]))]
 
     def _per_clause(self, clauses: list[str], candidates: list[Candidate], kind: str, tokens: list[str],
                     passages: str) -> list[Candidate]:

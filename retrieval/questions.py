@@ -159,6 +159,34 @@ def find_measure(text: str, unit: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+# "方案是什么时候发布的", "when was the plan issued": a document's date, which it gives on its last line.
+_ISSUED = re.compile(r"(?:发布|印发|下发|出台|签发|发出|公布|制定|成文|落款)|\b(?:issued|published|released|signed|dated)\b", re.I)
+_SIGNED = re.compile(r"(?:\d{4}|[二][〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                     r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
+
+
+def asks_issued(question: str) -> bool:
+    """True when a date question asks when a document was issued ("实施方案是什么时候发布的")."""
+    return bool(_ISSUED.search(question))
+
+
+def signed_date(article_text: str, last_lines: int = 3) -> tuple[int, int] | None:
+    """Offsets of the date a document is signed with: a line that is only a date, among its last lines
+    ("中共武清区**镇委员会\n2012年2月27日"); None when it ends otherwise."""
+    end = len(article_text.rstrip())
+    for _ in range(last_lines):
+        start = article_text.rfind("\n", 0, end) + 1
+        line = article_text[start:end]
+        m = _SIGNED.fullmatch(line.strip())
+        if m:
+            lead = len(line) - len(line.lstrip())
+            return start + lead, start + lead + len(line.strip())
+        if start == 0:
+            return None
+        end = start - 1
+    return None
+
+
 # "多久更换一次", "多长时间接访一次", "how often": how often something is done, answered by "每周", "每学期".
 _WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一次|每隔多久|\bhow often\b", re.I)
 _FREQUENCY = re.compile(r"每隔?[一二两三四五六七八九十半\d]*个?(?:周|星期|月|年|天|日|季度?|学期|学年|小时)"

@@ -259,6 +259,29 @@ def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "1313"
 
 
+def test_a_document_s_date_is_the_one_it_is_signed_with(tmp_path):
+    # data/reports/002 (第二篇): the plan's dates in its text are its activities'; its own closes it
+    from index.build import build_index
+    from index.settings import IndexSettings
+    from retrieval.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text(
+        "**镇2012“同心谋发展、共建新武清”主题教育实施方案\n"
+        "按照区委宣传部的统一要求,为扎实开展好“同心谋发展、共建新武清”主题教育,制定本实施方案。\n"
+        "一、主要任务\n1、召开主题教育动员会。(责任单位:党办;活动时间:2月中旬)\n"
+        "二、保障措施\n各村、各单位要加强领导,落实责任,务求实效。\n中共武清区**镇委员会\n2012年2月27日\n",
+        encoding="utf-8")
+    build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
+                log=lambda _: None)
+    pipeline = Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))  # hash vectors
+    answer = pipeline.ask("“同心谋发展、共建新武清”主题教育实施方案是什么时候发布的？")
+    assert not answer.refused and answer.sentences[0].text == "2012年2月27日"
+    meeting = pipeline.ask("主题教育动员会什么时候召开？")  # an activity's time, not the document's
+    assert "2012年2月27日" not in meeting.sentences[0].text
+
+
 def test_a_measure_asked_by_its_unit_needs_a_figure_in_that_unit(plain):
     question = "屏南县行政服务中心的服务大厅面积有多少平方米？"
     projects = "屏南县行政服务中心大楼建设项目等4个项目按照市政府下达的时间节点实现开工目标。"  # data/reports/004

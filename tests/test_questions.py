@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, asked_classifiers, asked_clauses, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
 
@@ -486,3 +486,12 @@ def test_a_figure_that_changed_is_the_one_it_came_to():
     plain = "中小学一级图书馆2所,增置图书资料20余万册。"
     start, end = find_wanted("number", plain, ["图书馆"])
     assert plain[start:end] == "2"
+
+
+def test_a_document_s_signed_date():
+    plan = "三、保障措施\n(二)群策群力,务求实效。\n中共武清区**镇委员会\n2012年2月27日\n"
+    start, end = signed_date(plan)
+    assert plan[start:end] == "2012年2月27日"
+    assert signed_date("2012年2月27日召开动员会。\n二、保障措施\n各单位要加强领导。\n落实责任。\n务求实效。") is None
+    assert asks_issued("主题教育实施方案是什么时候发布的？") and asks_issued("When was the plan issued?")
+    assert not asks_issued("动员会什么时候召开？")
