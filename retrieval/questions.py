@@ -7,7 +7,8 @@ from index.tokens import NOT_IN_PLACE, place_names
 
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
-                      r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|\bwhat (year|date|percentage|rate|number)\b",
+                      r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|"
+                      r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
                       re.I)
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
@@ -15,7 +16,7 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
-                           r"\bpercentage\b|\brate\b|\bnumber\b", re.I)
+                           r"\bpercentage\b|\brate\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到)了?多少|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
@@ -73,7 +74,7 @@ _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
 _ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之(?:几|多少)|百分比|"
                          r"多少\s*[%％‰]|率[^,，。?？;；]{0,6}?(?:多少|几成)|"
-                         r"\b(?:ratio|percentage|proportion)\b", re.I)
+                         r"\b(?:ratio|percentage|proportion|fraction)\b|\bwhat (?:share|portion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
 _SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％‰]|\d+(?:\.\d+)?\s*倍")
 

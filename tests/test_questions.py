@@ -24,6 +24,7 @@ from retrieval.questions import (NUMBER, asked_classifiers, asked_clauses, asks_
     ("山左口中学的教师公寓规划建几层？", "factoid"),  # a count in another classifier: 层
     ("石墩河镇各村、各单位的“双述双评”制度是怎么开展的？", "practice"),  # 各村 of one town: not across places
     ("上坪乡和明溪口镇的计生工作有什么不同？", "across"),  # two places contrasted
+    ("What share of townships was meant to become drug-free?", "factoid"),  # a share: a figure
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -38,6 +39,7 @@ def test_shape(question, expected):
     ("上坪乡党委书记叫什么名字？", "name"),
     ("What is the name of the party secretary?", "name"),
     ("上坪乡采取了哪些措施？", None),
+    ("What share of townships was meant to become drug-free?", "number"),
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -396,6 +398,7 @@ def test_asks_ratio():
     assert not asks_ratio("新校区占地多少亩？")  # an area
     assert asks_ratio("今年录取一二中的学生录取率具体是百分之多少？") and asks_ratio("婚检率达到多少？")  # a rate
     assert not asks_ratio("今年全镇共录取一二中学生多少人？")
+    assert asks_ratio("What share of townships was meant to become drug-free?")
 
 
 def test_the_share_after_the_rate_asked_for():
