@@ -17,7 +17,7 @@ from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, lists, section_end, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
-                                 asks_calendar, asks_issued, asks_frequency, asks_count, asks_plural, asks_ratio,
+                                 asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
                                  asks_who, bodies_named, enumerates, figures_given, find_counted, find_frequency,
                                  find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
                                  focus_words, listed_noun, numbers_given, places_named, regions_named, shape,
@@ -180,7 +180,7 @@ class Composer:
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
             chosen = [with_detail(with_label(c), self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
-            chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…" 
+            chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…"
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
 

@@ -237,22 +237,27 @@ def test_a_school_s_own_figure_leads_even_below_others_figures(plain):
     assert "7.47" in answer.sentences[0].text
 
 
-def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
-    # data/reports/003 (篇五): the school is named in one paragraph, its pupils counted in the next
+def _pipeline_over(tmp_path, report: str):
+    """A pipeline over one report, with hash vectors (so no refusal threshold): the whole article is indexed."""
     from index.build import build_index
     from index.settings import IndexSettings
     from retrieval.pipeline import Pipeline
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "r.txt").write_text(
+    (corpus / "r.txt").write_text(report, encoding="utf-8")
+    build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
+                log=lambda _: None)
+    return Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))
+
+
+def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
+    # data/reports/003 (篇五): the school is named in one paragraph, its pupils counted in the next
+    pipeline = _pipeline_over(tmp_path, (
         "城关区教育局推进“三转”工作情况汇报\n"
         "一、学校基本情况 ××××第三小学位于布达拉宫的东北面,学校始建于1993年8月,原名“团结新村小学”属××教育局管理。\n"
         "目前学校有28个教学班,每班平均有46.8名学生,共有学生1313名,是一所全日制完全小学。\n"
-        "二、全区教育概况\n全区共有小学12所,在校学生9000名,专任教师610人。\n", encoding="utf-8")
-    build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
-                log=lambda _: None)
-    pipeline = Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))  # hash vectors
+        "二、全区教育概况\n全区共有小学12所,在校学生9000名,专任教师610人。\n"))
     answer = pipeline.ask("城关区第三小学现有多少名学生？")
     assert not answer.refused
     lead = answer.sentences[0]
@@ -261,21 +266,11 @@ def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
 
 def test_a_document_s_date_is_the_one_it_is_signed_with(tmp_path):
     # data/reports/002 (第二篇): the plan's dates in its text are its activities'; its own closes it
-    from index.build import build_index
-    from index.settings import IndexSettings
-    from retrieval.pipeline import Pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "r.txt").write_text(
+    pipeline = _pipeline_over(tmp_path, (
         "**镇2012“同心谋发展、共建新武清”主题教育实施方案\n"
         "按照区委宣传部的统一要求,为扎实开展好“同心谋发展、共建新武清”主题教育,制定本实施方案。\n"
         "一、主要任务\n1、召开主题教育动员会。(责任单位:党办;活动时间:2月中旬)\n"
-        "二、保障措施\n各村、各单位要加强领导,落实责任,务求实效。\n中共武清区**镇委员会\n2012年2月27日\n",
-        encoding="utf-8")
-    build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
-                log=lambda _: None)
-    pipeline = Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))  # hash vectors
+        "二、保障措施\n各村、各单位要加强领导,落实责任,务求实效。\n中共武清区**镇委员会\n2012年2月27日\n"))
     answer = pipeline.ask("“同心谋发展、共建新武清”主题教育实施方案是什么时候发布的？")
     assert not answer.refused and answer.sentences[0].text == "2012年2月27日"
     meeting = pipeline.ask("主题教育动员会什么时候召开？")  # an activity's time, not the document's
