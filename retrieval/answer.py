@@ -205,14 +205,25 @@ class Composer:
         for clause in clauses:  # the place is the passages' subject, not what tells one question from another
             own = [t for t in dict.fromkeys(self.tokenizer.query_tokens(clause)) if not any(t in p for p in places)]
             focus = _used_names(_counted_names(clause, own, passages), passages)
-            holding = [c for c in candidates[:_CLAUSE_WITHIN]
-                       if (find_wanted(kind, c.text, focus) if focus else c.key_span)]
+            spans = {id(c): self._clause_span(clause, kind, focus, c) for c in candidates[:_CLAUSE_WITHIN]}
+            holding = [c for c in candidates[:_CLAUSE_WITHIN] if spans[id(c)]]
             cover = {id(c): self.terms.coverage(own, normalize(c.text)) for c in holding + [lead]}
             best = max(holding, key=lambda c: (cover[id(c)], c.score), default=lead)
             answer = lead if cover[id(lead)] >= _ANSWERED * cover[id(best)] else best
-            if answer not in chosen:
-                chosen.append(answer)
+            if all(answer.start != c.start or answer.hit is not c.hit for c in chosen):
+                chosen.append(replace(answer, key_span=spans.get(id(answer)) or answer.key_span))
         return chosen
+
+    @staticmethod
+    def _clause_span(clause: str, kind: str, focus: list[str], c: Candidate) -> tuple[int, int] | None:
+        """Where `c` holds what one of several questions asks for; the question's own kind when it has one
+        ("宣传栏多久更换一次…培训全年不少于几次": a frequency, then a number)."""
+        own_kind = "date" if asks_frequency(clause) else (wanted(clause) or kind)
+        if own_kind == "date" and asks_frequency(clause):
+            return find_frequency(c.text)
+        if focus or own_kind != kind:
+            return find_wanted(own_kind, c.text, focus)
+        return c.key_span
 
     def _unknown_regions(self, question: str) -> list[str]:
         """Places the question names that no report mentions: the name is one word to jieba ("天河" of

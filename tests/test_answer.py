@@ -216,6 +216,16 @@ def test_each_of_two_questions_asked_together_gets_its_sentence(plain):
     assert len(one.sentences) == 1 and "18所" in one.text
 
 
+def test_questions_asked_together_may_ask_for_different_kinds(plain):
+    # data/reports/002 (健康教育方案): how often, then how many times
+    board = hit_of("如宣传栏每月更换一次(每年出刊12期以上)。")
+    village = hit_of("每年定期组织人员,对各村卫生室的健康教育工作进行指导、检查。", report="v.txt")
+    training = hit_of("加强对村卫生室人员的健康教育知识技术培训,全年不少于6次。", report="t.txt")
+    answer = plain.compose("医院宣传栏多久更换一次?对村卫生室人员的健康教育培训全年不少于几次?", [board, village, training])
+    assert not answer.refused
+    assert [s.text[slice(*s.key_span)] for s in answer.sentences] == ["每月", "6"]
+
+
 def test_a_figure_for_the_town_is_not_given_for_a_school_it_names(plain):
     # data/reports/002: the town's pupils (在校学生2158人) in one paragraph, 磊石学校 only in the next
     town = ("全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"
