@@ -93,7 +93,8 @@ class Composer:
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [name for name, _ in names if name.endswith("率")]
-        if kind == "number" and rates and not any(f in passages for f in rates) and len(asked_clauses(asked)) == 1:
+        clauses = asked_clauses(asked)
+        if kind == "number" and rates and not any(f in passages for f in rates) and len(clauses) == 1:
             # "升学率" never given; of several questions asked together, the others may still be answered
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
         focus = _used_names(names, passages)
@@ -169,8 +170,7 @@ class Composer:
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
-        clauses = asked_clauses(asked) if kind else []
-        if len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
+        if kind and len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
@@ -218,8 +218,8 @@ class Composer:
     def _clause_span(clause: str, kind: str, focus: list[str], c: Candidate) -> tuple[int, int] | None:
         """Where `c` holds what one of several questions asks for; the question's own kind when it has one
         ("宣传栏多久更换一次…培训全年不少于几次": a frequency, then a number)."""
-        own_kind = "date" if asks_frequency(clause) else (wanted(clause) or kind)
-        if own_kind == "date" and asks_frequency(clause):
+        own_kind = wanted(clause) or kind
+        if asks_frequency(clause):
             return find_frequency(c.text)
         if focus or own_kind != kind:
             return find_wanted(own_kind, c.text, focus)

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from index.types import Article, Heading
+from retrieval.questions import FIRST_ITEM
 
 MAX_ITEMS = 8  # a section with more sub-headings is a chapter, not one list of measures
 # A count of things before a list ("实施“三项”制度", "分四个阶段来落实", "把握好四个环节").
 _COUNT = re.compile(r"([二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)")
-_FIRST = re.compile(r"^\s*(?:[一1][、.．]|[（(][一1][)）]|[①⑴⒈])")
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 
 
@@ -45,7 +45,7 @@ def announced(article: Article, section: Section) -> str:
     """The line that says how many things the section lists, when it lists that many from the first:
     its heading ("三、实施“三项”制度" over 1、2、3、) or the sentence right before the first item
     ("学校对教师的教学质量评价分四个阶段来落实。" over 1、…4、); "" when there is none."""
-    if not _FIRST.match(section.children[0].text):  # "2、…", "3、…": the list's start was not found
+    if not FIRST_ITEM.match(section.children[0].text):  # "2、…", "3、…": the list's start was not found
         return ""
     intro = article.text[section.heading.start:section.children[0].start].strip()
     lines = [line for line in re.split(r"(?<=[。！？\n])", intro) if line.strip()]

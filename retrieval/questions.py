@@ -292,6 +292,8 @@ _PLURAL = re.compile(r"分别|各自|各是|各有|\brespectively\b|\beach\b", r
 # A sentence that is one item of a list: 一是…, 其二…, 第三，…, (四)…, 5、…, ③…, 首先…
 ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、是]|"
                   r"[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|[①-⑳⑴-⒇⒈-⒛]|首先|其次|再次|最后)")
+# The first item of such a list, or of a numbered section ("一是…", "1、…", "(一)…", "①…", "首先…").
+FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[一1]\s*[、.．]|[（(][一1][)）]|[①⑴⒈]|首先)")
 
 
 # "哪几个村", "哪些学校", "哪个单位": the answer names places or bodies of that kind.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.normalize import normalize
-from retrieval.questions import ITEM
+from retrieval.questions import FIRST_ITEM, ITEM
 from retrieval.types import Hit
 
 if TYPE_CHECKING:
@@ -111,29 +111,26 @@ _LABEL = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四�
 def with_label(c: Candidate) -> Candidate:
     """The item `c` explains with the short label that names it ("一是公示。" before "用广播、村务公开栏…"),
     which is too short to be a sentence of its own."""
-    if c.article_text is None:
-        return c
-    line = c.article_text[max(0, c.start - 16):c.start].split("\n")[-1]  # what precedes it in its paragraph
-    m = _LABEL.search(line)
-    if not m:
-        return c
-    shift = len(line) - m.start()
-    return replace(c, start=c.start - shift, text=c.article_text[c.start - shift:c.end],
-                   key_span=_shifted(c.key_span, shift))
+    return _with_preceding(c, _LABEL, 16)
 
 
 # The clause that announces a list right before its first item ("重点把握好四个环节:一是公示").
 _LEAD_IN = re.compile(r"[^。！？!?；;，,)）\n]{2,30}[:：]\s*$")
-_FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[（(][一1][)）]|1\s*[、.．]|[①⑴⒈]|首先)")
 
 
 def with_lead_in(c: Candidate) -> Candidate:
     """The first item of a list with the clause that announces it ("重点把握好四个环节:"), which says
     what the items are and how many there are."""
-    if c.article_text is None or not _FIRST_ITEM.match(c.text):
+    return _with_preceding(c, _LEAD_IN, 40) if FIRST_ITEM.match(c.text) else c
+
+
+def _with_preceding(c: Candidate, pattern: re.Pattern, reach: int) -> Candidate:
+    """`c` starting earlier, at what `pattern` finds right before it in its paragraph (within `reach`
+    characters); `c` itself when nothing is found."""
+    if c.article_text is None:
         return c
-    line = c.article_text[max(0, c.start - 40):c.start].split("\n")[-1]
-    m = _LEAD_IN.search(line)
+    line = c.article_text[max(0, c.start - reach):c.start].split("\n")[-1]
+    m = pattern.search(line)
     if not m:
         return c
     shift = len(line) - m.start()
