@@ -13,6 +13,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "检索到的段落里没有提到{thing}。",
         "en": "The retrieved passages do not mention {thing}.",
     },
+    "refusal_unheard": {
+        "zh": "这些报告从未提到{thing}。",
+        "en": "The reports never mention {thing}.",
+    },
     "answer_intro": {"zh": "", "en": "According to the reports (quoted in Chinese):"},
     "measures_intro": {"zh": "报告中的做法：", "en": "Measures described in the reports (quoted in Chinese):"},
     "grouped_intro": {"zh": "按报告分列：", "en": "By report (quoted in Chinese):"},

@@ -18,7 +18,7 @@ from retrieval.outline import Section, announced, lists, section_end, sections_o
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, bodies_named, enumerates, figures_given, find_counted, find_frequency,
+                                 asks_who, bodies_named, distinctive, enumerates, figures_given, find_counted, find_frequency,
                                  find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
                                  focus_words, listed_noun, numbers_given, places_named, regions_named, shape,
                                  signed_date, wanted, which_of)
@@ -37,6 +37,11 @@ _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions 
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
 _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a list holds than its best item
+# A topic the reports never take up ("河长制", "宅基地", "红烧肉"): this share of the question's distinctive
+# words (idf-weighted) stands in no report, and no sentence comes this close in meaning. Read off the ten
+# development files pooled: answerable paraphrases of the reports' words ("掏钱", "年纪偏大") fall under the share,
+# come closer in meaning, or name a report's place.
+_UNHEARD_SHARE, _UNHEARD_DENSE = 0.5, 0.90
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
@@ -66,6 +71,7 @@ class Composer:
             self._starts.setdefault(ref.article_key, []).append((ref.start, ref.end, row))
         for rows in self._starts.values():
             rows.sort()
+        self._all_text: str | None = None
         self._chunks: dict[str, list[Chunk]] = {}  # article -> its index chunks
         for chunk in self.index.chunks if self.index else []:
             self._chunks.setdefault(chunk.article_key, []).append(chunk)
@@ -129,6 +135,10 @@ class Composer:
         off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
+        unheard = self._unheard(tokens, candidates, asked) if lang == "zh" and not missing else []
+        if unheard:  # "镇里推行河长制…": the reports never take the topic up
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unheard)), confidence,
+                           "refusal_unheard")
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)
         if kind == "date" and asks_issued(question):  # "方案是什么时候发布的": the date it is signed with
@@ -434,6 +444,34 @@ class Composer:
         top = normalize(" ".join(h.chunk.context_text for h in hits[: self.settings.passages]))
         return [] if any(t in top for t in content) else content
 
+    def _unheard(self, tokens: list[str], candidates: list[Candidate], question: str) -> list[str]:
+        """The question's distinctive words that no report uses, when they carry _UNHEARD_SHARE of its
+        weight, no sentence comes _UNHEARD_DENSE close in meaning and the question names none of the
+        reports' places or programmes (which tie it to them: "永安市…那个乡…找活干" is a paraphrase); else [].
+        Without a query vector there is no telling a paraphrase from a new topic, so nothing is."""
+        if not candidates or max(c.dense for c in candidates) == 0.0 \
+                or max(c.dense for c in candidates) >= _UNHEARD_DENSE \
+                or self._anchored(question):
+            return []
+        words = distinctive(tokens)
+        unused = [t for t in words if t not in self.terms.df and t not in self._corpus()]
+        total = sum(self.terms.idf(t) for t in words)
+        if not total or sum(self.terms.idf(t) for t in unused) / total < _UNHEARD_SHARE:
+            return []
+        return [t for t in unused if not any(t != o and t in o for o in unused)]  # 红烧肉, not 红烧 and 烧肉
+
+    def _anchored(self, question: str) -> bool:
+        """True when the question, as asked (not as searched), names a place or programme of the reports."""
+        named = set(regions_named(question)) | places_named(question)
+        return bool(self._essential(self.tokenizer.query_tokens(question))
+                    or any(name in self._corpus() for name in named))
+
+    def _corpus(self) -> str:
+        """Every article's text, normalised, read once."""
+        if self._all_text is None:
+            self._all_text = normalize("\n".join(a.text for a in self.index.articles.values())) if self.index else ""
+        return self._all_text
+
     def _essential(self, tokens: list[str]) -> list[str]:
         """Question terms an answer cannot do without: numbers (years) and the corpus's own names
         (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
@@ -459,9 +497,11 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
 
 
-def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0) -> Answer:
-    """The refusal, saying what the retrieved passages lack when that is known."""
-    reason = say("refusal", lang) + (" " + say("refusal_missing", lang, thing=missing) if missing else "")
+def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0,
+            why: str = "refusal_missing") -> Answer:
+    """The refusal, saying what the retrieved passages (or, with `why` "refusal_unheard", the reports)
+    lack when that is known."""
+    reason = say("refusal", lang) + (" " + say(why, lang, thing=missing) if missing else "")
     return render_refusal(question, hits, lang, reason, confidence)
 
 

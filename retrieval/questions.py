@@ -17,7 +17,7 @@ _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地�
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到)了?多少|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
@@ -63,7 +63,7 @@ _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本"
 _NOT_BY_GE = set("次年期")  # counts that 个 never stands for: times, years, issues
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
-                  "books": "本", "sessions": "期", "people": "人", "persons": "人"}
+                  "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支"}
 _EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ )?({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
 
@@ -189,7 +189,7 @@ def signed_date(article_text: str, last_lines: int = 3) -> tuple[int, int] | Non
 
 
 # "多久更换一次", "多长时间接访一次", "how often": how often something is done, answered by "每周", "每学期".
-_WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一次|每隔多久|\bhow often\b", re.I)
+_WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一[次回趟遍]|每隔多久|\bhow often\b", re.I)
 _FREQUENCY = re.compile(r"每隔?[一二两三四五六七八九十半\d]*个?(?:周|星期|月|年|天|日|季度?|学期|学年|小时)"
                         r"|[一二两三四五六七八九十半\d]+个?(?:周|星期|月|年|天|季度|学期)一次")
 
@@ -222,7 +222,17 @@ TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 现在 目前 如今 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
-               "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到".split())
+               "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到 具体 到底 究竟 实际".split())
+# Words that point rather than name ("那个", "该区", "镇里", "哪所", "几级", "各有") or only ask ("多长时间")
+_POINTING = re.compile(r"^[那这该哪几第各]|里$|^多?长时间$")
+
+
+def distinctive(tokens: list[str]) -> list[str]:
+    """The question's words that name what it is about: not the generic ones ("一共", "目前", "名字"),
+    nor those that point or ask ("那个", "该区", "镇里", "多长时间")."""
+    return [t for t in tokens if t not in _GENERIC and t not in ("名字", "叫") and not _POINTING.search(t)]
+
+
 # Where a counted thing's name stops, reading leftwards from the question word ("该区共|查获吸毒人员").
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8

@@ -9,6 +9,7 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
+from retrieval.questions import distinctive
 from retrieval.search import Searcher
 from retrieval.types import Answer, Hit
 
@@ -293,6 +294,18 @@ def test_a_measure_asked_by_its_unit_needs_a_figure_in_that_unit(plain):
     assert plain.compose(question, [hit_of(projects)]).refused
     hall = plain.compose(question, [hit_of("屏南县行政服务中心服务大厅面积达1200平方米,设窗口32个。")])
     assert not hall.refused and "1200平方米" in hall.text
+
+
+def test_a_topic_no_report_takes_up_is_refused_by_name(ask):
+    answer = ask("红烧肉怎么做才能肥而不腻？")
+    assert answer.refused and say("refusal_unheard", "zh", thing="“红烧肉、肥而、不腻”") in answer.text
+
+
+def test_words_no_report_uses_are_a_paraphrase_when_the_question_names_a_report_s_place(composer):
+    # 永安市 ties the question to a report: 回老家, 找活 are everyday words for its 返乡, 就业
+    assert composer._anchored("永安市东北部那个乡，帮回老家的计生家庭找活干，一共提供了多少条招工信息？")
+    assert not composer._anchored("镇里推行河长制，一共设了几级河长？")
+    assert distinctive(["镇里", "推行", "河长制", "一共", "几级", "那个", "多长时间"]) == ["推行", "河长制"]
 
 
 def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):

@@ -175,6 +175,8 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
 @pytest.mark.parametrize("question, kind", [
     ("给十里堡的小学翻修厕所、换门窗，花了多少钱？", "money"), ("全县投入了多少资金？", "money"),
     ("How much money did the county invest?", "money"), ("全镇有多少名学生？", "number"),
+    ("达到目标线的老师每人分别能拿多少？", "money"), ("年级组拿到多少奖金？", "money"),  # what one is paid
+    ("学校拿到多少个奖项？", "number"),  # a count of things got, not money
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
@@ -232,7 +234,7 @@ def test_bodies_named(question, bodies):
 
 @pytest.mark.parametrize("question, often", [
     ("医院宣传栏多久更换一次？", True), ("书记和镇长多长时间要亲自接待一次上访群众？", True),
-    ("How often is the bulletin board changed?", True),
+    ("How often is the bulletin board changed?", True), ("宣传板多长时间换一回内容？", True),
     ("活动是什么时候开始的？", False), ("培训需要多长时间？", False),  # a date, a duration
 ])
 def test_asks_frequency(question, often):
@@ -303,6 +305,7 @@ def test_asks_who():
     ("这几年给家里困难的孩子一共发了多少生活费？", ["生活费"]),  # "这几年" asks for nothing
     ("近几年全镇新建了多少所学校？", ["学校"]),
     ("普通高中的本科上线率是多少？", ["本科上线率", "科上线率", "上线率"]),  # jieba cuts 上线, 率
+    ("明溪口镇的已婚育龄妇女具体有多少人？", ["已婚育龄妇女", "婚育龄妇女", "育龄妇女"]),  # not 具体
 ])
 def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
     from index.tokens import Tokenizer
@@ -316,6 +319,7 @@ def test_asked_classifiers():
     assert asked_classifiers("How many times did the county party secretary go there?") == "次"
     assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
     assert asked_classifiers("How many rural women were recruited?") == ""
+    assert asked_classifiers("How many targeted-assistance teams did Pingnan County set up?") == "支"  # 15支帮扶队
 
 
 @pytest.mark.parametrize("text, classifiers, number", [
