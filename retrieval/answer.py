@@ -14,7 +14,7 @@ from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.lexical import TermStats
-from retrieval.outline import Section, announced, lists, section_end, sections_of
+from retrieval.outline import Section, announced, inline_items, lists, section_end, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
@@ -332,6 +332,9 @@ class Composer:
         noun = listed_noun(normalize(question))
         if not noun:
             return self._announced_list(candidates, tokens)
+        inline = self._inline_list(candidates, noun)
+        if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
+            return inline
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
         for c in sorted(candidates, key=lambda c: c.rank):
             by_article.setdefault(c.hit.chunk.article_key, c)
@@ -361,6 +364,27 @@ class Composer:
         if _WHOLE_OVER_ITEM * max(self.terms.coverage(own, normalize(h.text)) for h in section.children) >= whole:
             return []
         return self._items(best, section, article)
+
+    def _inline_list(self, candidates: list[Candidate], noun: str) -> list[Candidate]:
+        """The items, each with its detail, of a list of `noun` that the paragraph of one of the best
+        sentences announces and tells in full ("四个环节:一是公示。…四是落实。…"); [] when none does."""
+        for best in candidates[:_WANTED_WITHIN]:
+            if best.article_text is None:
+                continue
+            paragraph, left = _whole_paragraph(best.article_text, best.start, best.end)
+            starts = inline_items(paragraph, noun)
+            if starts:
+                article = self.index.articles.get(best.hit.chunk.article_key)
+                rows = self._starts.get(article.key, [])
+                return [with_lead_in(with_detail(self._item(best, left + at, article), rows)) for at in starts]
+        return []
+
+    def _item(self, best: Candidate, start: int, article: Article) -> Candidate:
+        """The list item starting at `start` up to the end of its first sentence ("一是公示。")."""
+        m = re.search(r"[。！？!?；;\n]", article.text[start:])
+        end = start + (m.end() if m and m.group() != "\n" else m.start() if m else len(article.text) - start)
+        heading = self._heading(best, start, article)
+        return replace(heading, end=end, text=article.text[start:end])
 
     def _about_one(self, own: list[str], section: Section) -> bool:
         """True when one sub-heading alone holds the most words of the question ("怎么统一思想认识")."""
@@ -477,6 +501,21 @@ class Composer:
         (places, quoted programme names). Ordinary words may be paraphrased, so they never count."""
         user_terms = set(self.tokenizer.user_terms)
         return [t for t in tokens if t.isdigit() or t in user_terms]
+
+
+_FINISHED = "。！？!?；;:：…"  # a line ending otherwise was broken mid-sentence ("…“四定四包一查究”\n和“四个真正弄清楚”的要求")
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> tuple[str, int]:
+    """paragraph_at, joined across line breaks that fall mid-sentence."""
+    left = text.rfind("\n", 0, start) + 1
+    while left > 1 and text[left - 2] not in _FINISHED:
+        left = text.rfind("\n", 0, left - 1) + 1
+    right = text.find("\n", end)
+    while 0 < right < len(text) - 1 and text[right - 1] not in _FINISHED:
+        right = text.find("\n", right + 1)
+    right = len(text) if right < 0 else right
+    return text[left:right], left
 
 
 def _counted_names(question: str, tokens: list[str], passages: str) -> list[tuple[str, str]]:

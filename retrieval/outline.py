@@ -55,6 +55,28 @@ def announced(article: Article, section: Section) -> str:
     return ""
 
 
+# A list told within a paragraph: "重点把握好四个环节:一是公示。…二是接访。…三是包案。…四是落实。…"
+_INLINE = re.compile(r"([二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)([^,，。；;:：\n]{0,8})[:：]\s*(?=一是)")
+_ORDINALS = "一二三四五六七八"
+
+
+def inline_items(paragraph: str, noun: str) -> list[int]:
+    """Where each item starts ("一是", "二是", …) of a list of `noun` that `paragraph` announces with its
+    count and lists in full ("四个环节:一是…四是…"); [] when it announces none, or not that many."""
+    for m in _INLINE.finditer(paragraph):
+        if noun not in m.group(0):
+            continue
+        starts, at = [], m.end()
+        for ordinal in _ORDINALS[: _NUMERALS[m.group(1)]]:
+            at = paragraph.find(f"{ordinal}是", at)
+            if at < 0:
+                break
+            starts.append(at)
+        if len(starts) == _NUMERALS[m.group(1)]:
+            return starts
+    return []
+
+
 def section_end(article: Article, section: Section) -> int:
     """Where the section ends: at the next heading of its level or above, else at the article's end."""
     later = (h.start for h in article.headings if h.start > section.heading.start and h.level <= section.heading.level)

@@ -15,7 +15,7 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
-_WANTS_NUMBER = re.compile(r"多少|(?<!哪)几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
+_WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)

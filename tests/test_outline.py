@@ -1,6 +1,6 @@
 """A list question answered by the report's own outline: the sub-headings of the section that names
 what is asked for, or that says how many things it lists. The corpus is data/outline/: shidunhe.txt and
-shiyan.txt, excerpts of bundled report 003."""
+shiyan.txt, excerpts of bundled report 003; data/inline/jiefang.txt is an excerpt of bundled report 002."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.types import Article, Heading
-from retrieval.outline import Section, announced, lists, sections_of
+from retrieval.outline import Section, announced, inline_items, lists, sections_of
 from retrieval.questions import listed_noun
 
 OUTLINE_DIR = Path(__file__).parent / "data" / "outline"
@@ -107,3 +107,25 @@ def test_a_question_on_one_item_of_a_counted_list_is_answered_from_it(pipeline):
     answer = pipeline.ask("实验小学期末是怎样考核科学老师的实验教学的？")  # only item 1 is on 科学实验
     assert not answer.refused
     assert len(answer.sentences) != 4 and "科学" in answer.sentences[0].text
+
+
+def test_a_list_told_within_a_paragraph():
+    paragraph = "重点把握好四个环节:一是公示。用广播公布。二是接访。每周一天。三是包案。实行责任制。四是落实。件件有着落。"
+    starts = inline_items(paragraph, "环节")
+    assert [paragraph[at:at + 4] for at in starts] == ["一是公示", "二是接访", "三是包案", "四是落实"]
+    assert inline_items(paragraph, "措施") == []  # a list of other things
+    assert inline_items(paragraph.replace("四是落实", "落实"), "环节") == []  # four announced, three told
+
+
+def test_which_items_of_a_list_told_within_a_paragraph(tmp_path):
+    from index.build import build_index
+    from index.settings import IndexSettings
+    from retrieval.pipeline import Pipeline
+
+    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / "inline", index_dir=tmp_path, model="hash"),
+                progress=False, log=lambda _: None)
+    pipeline = Pipeline.open(tmp_path)
+    # jiefang.txt breaks that paragraph mid-sentence ("…“四定四包一查究”\n和“四个真正弄清楚”的要求"): item 4 is after it
+    answer = pipeline.ask("大接访活动在组织实施阶段要抓好哪几个环节？")
+    assert [s.text.split("。")[0] for s in answer.sentences] == [
+        "重点把握好四个环节:一是公示", "二是接访", "三是包案", "四是落实"]

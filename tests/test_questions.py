@@ -40,6 +40,7 @@ def test_shape(question, expected):
     ("What is the name of the party secretary?", "name"),
     ("上坪乡采取了哪些措施？", None),
     ("What share of townships was meant to become drug-free?", "number"),
+    ("写字课排在下午第几节？", None),  # an ordinal ("第三节"), not a count
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
