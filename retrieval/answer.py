@@ -130,6 +130,9 @@ class Composer:
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
                 c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
+        if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_WANTED_WITHIN]):
+            for c in candidates:  # "多少支队": "15支精准帮扶队" in one of the best sentences, not "17个问题"
+                c.key_span = find_counted(c.text, counted, by_ge=False) if c.key_span else None
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
         off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []

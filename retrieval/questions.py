@@ -64,7 +64,7 @@ _NOT_BY_GE = set("次年期")  # counts that 个 never stands for: times, years,
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
                   "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支"}
-_EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ )?({'|'.join(_EN_CLASSIFIER)})\b", re.I)
+_EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
 
 
@@ -131,11 +131,11 @@ def asked_classifiers(question: str) -> str:
     return "".join(m.group(1) for m in _CLASSIFIER.finditer(question)) + english
 
 
-def find_counted(text: str, classifiers: str) -> tuple[int, int] | None:
-    """Span of the first number in `text` that counts in one of `classifiers`, one like them, or 个:
-    for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
-    accepted = ("" if classifiers and set(classifiers) <= _NOT_BY_GE else "个") + "".join(
-        _SAME_COUNT.get(c, c) for c in classifiers)
+def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
+    """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
+    `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
+    ge = "个" if by_ge and not (classifiers and set(classifiers) <= _NOT_BY_GE) else ""
+    accepted = ge + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
         if m.group()[-1] in accepted or after and after.group(1) in accepted:

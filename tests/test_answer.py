@@ -322,6 +322,18 @@ def test_a_count_in_another_classifier_is_no_answer(plain):
     assert answer.refused and say("thing_number", "zh") in answer.text
 
 
+def test_a_count_in_the_asked_classifier_leads_over_one_in_ge():
+    # data/reports/003: "how many teams" (支) is answered by "15支精准帮扶队", not by the "17个…问题" of a sentence
+    # scoring higher
+    first = "市级精准帮扶队协调会议定,17个需市级协调解决的问题中,目前已落实办结15个问题。"
+    second = "截止6月份,15支精准帮扶队共搜集到涉及80多家企业的145个困难问题。"
+    plain = Composer(settings=ComposeSettings(refuse_below=0.0))  # English words never stand in the report
+    answer = plain.compose("How many precision assistance teams were agreed on at the coordination meeting?",
+                           [hit_of(first + second)])
+    lead = answer.sentences[0]
+    assert lead.text == second and lead.text[lead.key_span[0]:lead.key_span[1]] == "15"
+
+
 def test_a_percentage_does_not_count_things(plain):
     # data/reports/003: the plan caps the share of big classes (5%以内); it does not count the classes left
     share = "计划到2020年,56人以上大班额比例消除在5%以内,基本实现班额均衡,办学规范。"

@@ -321,6 +321,7 @@ def test_asked_classifiers():
     assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
     assert asked_classifiers("How many rural women were recruited?") == ""
     assert asked_classifiers("How many targeted-assistance teams did Pingnan County set up?") == "支"  # 15支帮扶队
+    assert asked_classifiers("How many precision assistance teams did Pingnan set up?") == "支"
 
 
 @pytest.mark.parametrize("text, classifiers, number", [
