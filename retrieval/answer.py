@@ -51,7 +51,8 @@ class ComposeSettings:
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
-    list_floor: float = 0.7  # a list item scores at least this share of the best (calibrated on dev, dev2)
+    list_floor: float = 0.6  # a list item scores at least this share of the best (calibrated on dev..dev10)
+    plural_floor: float = 0.7  # so does each of several values a factoid asks for ("分别能拿多少")
     refuse_below: float = 0.25  # confidence under which the answer is a refusal (calibrated on dev..dev5 pooled)
     mmr_lambda: float = 0.7
     min_sentence: int = 12  # shorter lines are headings or signatures, not answers

@@ -40,7 +40,7 @@ def select(candidates: list[Candidate], form: str, s: "ComposeSettings", plural:
     """A concise, non-redundant set (MMR), in reading order for lists. A factoid gets a second
     sentence only when it is nearly as good as the first, unless it asks for several values."""
     limit = {"factoid": s.factoid_sentences + plural, "general": 3}.get(form, s.list_sentences)
-    share = s.list_floor if form != "factoid" or plural else s.factoid_floor
+    share = s.list_floor if form != "factoid" else s.plural_floor if plural else s.factoid_floor
     floor = max(c.score for c in candidates) * share
     chosen = [candidates[0]]
     pool = [c for c in candidates[1:] if c.score >= floor]

@@ -49,6 +49,13 @@ def test_a_plural_factoid_keeps_a_second_value_that_a_single_one_drops():
     assert asks_plural("达标或者超额，每个人分别能拿到多少奖金？") and not asks_plural("人均奖励多少？")
 
 
+def test_a_list_keeps_a_measure_that_a_plural_factoid_would_drop():
+    settings = ComposeSettings()  # list items down to 0.6 of the best; several values asked for, 0.7
+    cands = [candidate(FIRST, 1.0, "200"), candidate(SECOND, 0.65, "300")]
+    assert len(select(cands, "practice", settings)) == 2
+    assert len(select(cands, "factoid", settings, plural=True)) == 1
+
+
 @pytest.mark.parametrize("sentence, is_item", [
     ("一是建立城乡联动计生模式。", True), ("(二)加强宣传教育。", True), ("3、加强写字教学。", True),
     ("③每天上午上课前15分钟为晨读时间", True), ("其次,完善制度。", True),
