@@ -42,6 +42,8 @@ _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a li
 # development files pooled: answerable paraphrases of the reports' words ("掏钱", "年纪偏大") fall under the share,
 # come closer in meaning, or name a report's place.
 _UNHEARD_SHARE, _UNHEARD_DENSE = 0.5, 0.90
+_CLAUSE_END = re.compile(r"[;；]")  # clauses of one sentence, each about its own thing
+_ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
@@ -73,6 +75,8 @@ class Composer:
         for rows in self._starts.values():
             rows.sort()
         self._all_text: str | None = None
+        # the closeness bands here are multilingual-e5's; another model's similarities mean other things
+        self._e5 = bool(self.index) and "e5" in str(self.index.manifest.get("model", {}).get("name", "")).lower()
         self._chunks: dict[str, list[Chunk]] = {}  # article -> its index chunks
         for chunk in self.index.chunks if self.index else []:
             self._chunks.setdefault(chunk.article_key, []).append(chunk)
@@ -134,6 +138,9 @@ class Composer:
         if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_WANTED_WITHIN]):
             for c in candidates:  # "多少支队": "15支精准帮扶队" in one of the best sentences, not "17个问题"
                 c.key_span = find_counted(c.text, counted, by_ge=False) if c.key_span else None
+        if kind in ("number", "money"):
+            for c in candidates[1:_WANTED_WITHIN]:
+                c.key_span = None if self._another_item(c, candidates[0], tokens) else c.key_span
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
         off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
@@ -197,6 +204,19 @@ class Composer:
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…"
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
+
+    def _another_item(self, c: Candidate, best: Candidate, tokens: list[str]) -> bool:
+        """True when `c` is one item of a run of clauses that `best` (holding no figure) is another item of,
+        and holds under half as much of the question: "…郭店中学…教学楼建设工程,…破土动工;加快…塑胶操场建设,
+        …投资100万余元完成项目建设;" — the figure is the other project's."""
+        if best.key_span or c.hit.chunk.article_key != best.hit.chunk.article_key or c.article_text is None:
+            return False
+        a, b = sorted(((best.start, best.end), (c.start, c.end)))
+        between = c.article_text[a[0]:b[0]]
+        if "\n" in between or "。" in between or not _CLAUSE_END.search(c.article_text[a[1] - 1:a[1]]):
+            return False
+        return self.terms.coverage(self._own(tokens, c), normalize(c.text)) < _ON_POINT * self.terms.coverage(
+            self._own(tokens, best), normalize(best.text))
 
     def _signed(self, best: Candidate) -> list[Candidate]:
         """The date line that closes the best sentence's document, as a candidate as good as the best;
@@ -476,8 +496,9 @@ class Composer:
         """The question's distinctive words that no report uses, when they carry _UNHEARD_SHARE of its
         weight, no sentence comes _UNHEARD_DENSE close in meaning and the question names none of the
         reports' places or programmes (which tie it to them: "永安市…那个乡…找活干" is a paraphrase); else [].
-        Without a query vector there is no telling a paraphrase from a new topic, so nothing is."""
-        if not candidates or max(c.dense for c in candidates) == 0.0 \
+        Without a query vector from multilingual-e5 there is no telling a paraphrase from a new topic, so
+        nothing is."""
+        if not self._e5 or not candidates or max(c.dense for c in candidates) == 0.0 \
                 or max(c.dense for c in candidates) >= _UNHEARD_DENSE \
                 or self._anchored(question):
             return []

@@ -275,6 +275,18 @@ def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "1313"
 
 
+def test_a_figure_in_the_clause_on_another_project_is_no_answer(tmp_path):
+    # data/reports/000: clauses of one sentence, each on its own project; only the playground's cost is given
+    pipeline = _pipeline_over(tmp_path, (
+        "郭店镇教育工作总结\n五、稳步发展,以加大投入持续改善办学条件\n"
+        "本学期,全面启动了郭店中学学生公寓暨综合教学楼建设工程,目前工程设计规划正在编修之中,可望08年9月破土动工;"
+        "加快镇中心小学塑胶操场建设步伐,暑假期间投资100万余元完成项目建设;启动了十里堡小学校舍改造工程,投资20万余元,"
+        "完成水冲式厕所及沼气池项目、更换教室塑钢门窗、墙裙瓷砖及操场整修。\n"))
+    assert pipeline.ask("郭店中学学生公寓暨综合教学楼建设工程的总投资是多少？").refused
+    answer = pipeline.ask("镇中心小学塑胶操场建设投资了多少钱？")
+    assert not answer.refused and "100万余元" in answer.sentences[0].text
+
+
 def test_a_document_s_date_is_the_one_it_is_signed_with(tmp_path):
     # data/reports/002 (第二篇): the plan's dates in its text are its activities'; its own closes it
     pipeline = _pipeline_over(tmp_path, (
