@@ -316,20 +316,31 @@ _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
 
 
+# "which four cities", "which villages": the same, asked in English
+_WHICH_EN = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}?(villages?|towns?|townships?|cities|city|counties|county|schools?|"
+                       r"units?|departments?|hospitals?)\b", re.I)
+_EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "citie": "市", "countie": "县",
+             "county": "县", "school": "学校", "unit": "单位", "department": "部门", "hospital": "医院"}
+
+
 def which_of(question: str) -> str | None:
-    """The kind of place or body a "which" question asks for ("哪几个村" → 村), or None."""
+    """The kind of place or body a "which" question asks for ("哪几个村" → 村, "which four cities" → 市), or None."""
     m = _WHICH.search(question)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _WHICH_EN.search(question)
+    return _EN_KINDS[m.group(1).lower().removesuffix("s")] if m else None
 
 
 def find_named(kind: str, text: str) -> tuple[int, int] | None:
     """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村")."""
-    pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*等?{kind}"
-    for m in re.finditer(pattern, text):
-        name = m.group()[: -len(kind)].split("、")[-1].rstrip("等")
+    pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?{kind}"
+    for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
+        name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])
         if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
                 and not _KIND_WORD.search(name):
-            lead = len(m.group()) - len(m.group().lstrip(_LEADING))  # "并在龙马、…" → "龙马、…"
+            first = m.group().split("、")[0]  # "并在龙马、…" → "龙马、…"; "人员先后到蚌埠、…" → "蚌埠、…"
+            lead = max((i + 1 for i, ch in enumerate(first[:-2]) if ch in _LEADING), default=0)
             return m.start() + lead, m.end()
     return None
 

@@ -167,6 +167,7 @@ def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     ("高庄村学员陈东初连续多年担任校外辅导员", "村", "高庄村"),
     ("深入农村开展宣传,各村都有宣传员,全村共有", "村", None),  # 农村, 各村, 全村 name no village
     ("辖18个行政村(居),195个村民小组", "村", None),  # a kind of village, not a name
+    ("我们组织人员先后到蚌埠、宿州、芜湖、合肥等4市纪委监察局进行专题调研", "市", "蚌埠、宿州、芜湖、合肥等4市"),  # counted
 ])
 def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     span = find_named(kind, text)
@@ -504,3 +505,9 @@ def test_a_document_s_signed_date():
     assert signed_date("2012年2月27日召开动员会。\n二、保障措施\n各单位要加强领导。\n落实责任。\n务求实效。") is None
     assert asks_issued("主题教育实施方案是什么时候发布的？") and asks_issued("When was the plan issued?")
     assert not asks_issued("动员会什么时候召开？")
+
+
+def test_which_of_in_english():
+    assert which_of("Which four cities did the provincial team visit?") == "市"
+    assert which_of("Which villages did the old people's school set up branches in?") == "村"
+    assert which_of("Which year was it founded?") is None
