@@ -18,10 +18,10 @@ from retrieval.outline import Section, announced, inline_items, lists, section_e
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, bodies_named, distinctive, enumerates, figures_given, find_counted, find_frequency,
-                                 find_holder, find_measure, find_named, find_person, find_ratio, find_wanted,
-                                 focus_words, listed_noun, numbers_given, places_named, regions_named, shape,
-                                 signed_date, wanted, which_of)
+                                 asks_who, bodies_named, distinctive, enumerates, figures_given, find_counted,
+                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
+                                 find_wanted, focus_words, listed_noun, numbers_given, places_named, regions_named,
+                                 shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -43,6 +43,7 @@ _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a li
 # name a report's place, or come closer in meaning (>= 0.908; the topics refused there reach 0.885: the midpoint).
 _UNHEARD_SHARE, _UNHEARD_DENSE = 0.5, 0.895
 _CLAUSE_END = re.compile(r"[;；]")  # clauses of one sentence, each about its own thing
+_ITEM_END = re.compile(r"[。！？!?；;\n]")  # where a list item's first sentence ends
 _ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
@@ -405,8 +406,8 @@ class Composer:
 
     def _item(self, best: Candidate, start: int, article: Article) -> Candidate:
         """The list item starting at `start` up to the end of its first sentence ("一是公示。")."""
-        m = re.search(r"[。！？!?；;\n]", article.text[start:])
-        end = start + (m.end() if m and m.group() != "\n" else m.start() if m else len(article.text) - start)
+        stop = _ITEM_END.search(article.text, start)
+        end = len(article.text) if stop is None else stop.start() if stop.group() == "\n" else stop.end()
         heading = self._heading(best, start, article)
         return replace(heading, end=end, text=article.text[start:end])
 
@@ -498,9 +499,8 @@ class Composer:
         reports' places or programmes (which tie it to them: "永安市…那个乡…找活干" is a paraphrase); else [].
         Without a query vector from multilingual-e5 there is no telling a paraphrase from a new topic, so
         nothing is."""
-        if not self._e5 or not candidates or max(c.dense for c in candidates) == 0.0 \
-                or max(c.dense for c in candidates) >= _UNHEARD_DENSE \
-                or self._anchored(question):
+        closest = max((c.dense for c in candidates), default=0.0)
+        if not self._e5 or not 0.0 < closest < _UNHEARD_DENSE or self._anchored(question):
             return []
         words = distinctive(tokens)
         unused = [t for t in words if t not in self.terms.df and t not in self._corpus()]
@@ -528,7 +528,9 @@ class Composer:
         return [t for t in tokens if t.isdigit() or t in user_terms]
 
 
-_FINISHED = "。！？!?；;:：…"  # a line ending otherwise was broken mid-sentence ("…“四定四包一查究”\n和“四个真正弄清楚”的要求")
+# A line ending otherwise was broken mid-sentence ("…“四定四包一查究”\n和“四个真正弄清楚”的要求"); an empty
+# line ends a paragraph all the same.
+_FINISHED = "。！？!?；;:：…\n"
 
 
 def _whole_paragraph(text: str, start: int, end: int) -> tuple[str, int]:
