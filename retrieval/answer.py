@@ -13,6 +13,7 @@ from index.store import LoadedIndex
 from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
+from retrieval.glossary import translate_terms
 from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, inline_items, lists, section_end, sections_of
 from retrieval.query import detect_lang
@@ -20,8 +21,8 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
                                  asks_who, bodies_named, distinctive, enumerates, figures_given, find_counted,
                                  find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, focus_words, listed_noun, numbers_given, places_named, regions_named,
-                                 shape, signed_date, wanted, which_of)
+                                 find_wanted, focus_words, listed_noun, listed_noun_en, numbers_given, places_named,
+                                 regions_named, shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -354,7 +355,7 @@ class Composer:
         one; [] when none does, or when the question is about one sub-heading alone."""
         if self.index is None:
             return []
-        noun = listed_noun(normalize(question))
+        noun = listed_noun(normalize(question)) or next(iter(translate_terms(listed_noun_en(question))), "")
         if not noun:
             return self._announced_list(candidates, tokens)
         inline = self._inline_list(candidates, noun)

@@ -5,12 +5,12 @@ import re
 
 from index.tokens import NOT_IN_PLACE, place_names
 
-_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场]|哪一?年|何时|什么时候|哪天|几月|比例|比率|[^效]率是|"
+_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
                       r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|"
                       r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
                       re.I)
-_PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|"
+_PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|\b(?:what|which) (?:kinds?|types?|sorts?) of\b|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
@@ -19,7 +19,7 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|�
                            r"\bpercentage\b|\brate\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
-_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
+_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
@@ -461,10 +461,22 @@ def asked_clauses(question: str) -> list[str]:
 _LISTED = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项条类方面点]?)([\u4e00-\u9fff]{2,8}?)(?=[?？。!！,，]|呢|吗|$)")
 
 
+# "what kinds of volunteer service activities did…": the same, asked in English (its head word, to translate)
+_LISTED_EN = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of (?:[a-z-]+ ){0,3}?([a-z-]+?) "
+                        r"(?:did|does|do|were|are|was|is|has|have|had)\b", re.I)
+
+
 def listed_noun(question: str) -> str:
     """The kind of thing a list question asks for ("做了哪些实践" → 实践), or ""."""
     m = _LISTED.search(question)
     return m.group(1) if m else ""
+
+
+def listed_noun_en(question: str) -> str:
+    """The English head word of the kind of thing a list question asks for ("what kinds of volunteer
+    service activities did…" → activities), or ""."""
+    m = _LISTED_EN.search(question)
+    return m.group(1).lower() if m else ""
 
 
 def enumerates(question: str) -> bool:

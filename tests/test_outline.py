@@ -68,6 +68,12 @@ def test_a_list_question_is_answered_by_the_sections_sub_headings(pipeline):
     assert "- 1、深入学习" in answer.text and "1. 1、" not in answer.text  # the report's numbering, not ours again
 
 
+def test_an_english_list_question_is_answered_by_the_sections_sub_headings(pipeline):
+    answer = pipeline.ask("What kinds of problems did the Shidunhe town discipline commission have in carrying out "
+                          "the three transformations?")  # "problems": 问题, as in "二、…存在的问题"
+    assert [s.text.split("。")[0] for s in answer.sentences] == ["1、主业不突出", "2、部分班子无合力", "3、认识不到位"]
+
+
 def test_a_question_on_one_sub_heading_is_answered_from_it_not_by_the_outline(pipeline):
     answer = pipeline.ask("石墩河镇纪委在深入学习上做了哪些实践？")  # only 1、深入学习 holds 深入学习
     assert not answer.refused

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
 
@@ -41,6 +41,7 @@ def test_shape(question, expected):
     ("上坪乡采取了哪些措施？", None),
     ("What share of townships was meant to become drug-free?", "number"),
     ("写字课排在下午第几节？", None),  # an ordinal ("第三节"), not a count
+    ("实施方案的落款日期是哪一天？", "date"),
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -511,3 +512,10 @@ def test_which_of_in_english():
     assert which_of("Which four cities did the provincial team visit?") == "市"
     assert which_of("Which villages did the old people's school set up branches in?") == "村"
     assert which_of("Which year was it founded?") is None
+
+
+def test_listed_noun_in_english():
+    assert listed_noun_en("What kinds of volunteer service activities did the campaign include?") == "activities"
+    assert listed_noun_en("What types of problems were found?") == "problems"
+    assert listed_noun_en("What was the theme of the camp?") == ""
+    assert shape("What kinds of volunteer service activities did the campaign include?") == "practice"
