@@ -56,7 +56,7 @@ def announced(article: Article, section: Section) -> str:
 
 
 # A list told within a paragraph: "重点把握好四个环节:一是公示。…二是接访。…三是包案。…四是落实。…"
-_INLINE = re.compile(r"([二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)([^,，。；;:：\n]{0,8})[:：]\s*(?=一是)")
+_INLINE = re.compile(_COUNT.pattern + r"([^,，。；;:：\n]{0,8})[:：]\s*(?=一是)")
 _ORDINALS = "一二三四五六七八"
 
 

@@ -319,8 +319,9 @@ _LEADING = "并在于从向对把将及和与到"  # words before a name, not pa
 # "which four cities", "which villages": the same, asked in English
 _WHICH_EN = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}?(villages?|towns?|townships?|cities|city|counties|county|schools?|"
                        r"units?|departments?|hospitals?)\b", re.I)
-_EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "citie": "市", "countie": "县",
-             "county": "县", "school": "学校", "unit": "单位", "department": "部门", "hospital": "医院"}
+_EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "county": "县", "school": "学校",
+             "unit": "单位", "department": "部门", "hospital": "医院"}
+_EN_KINDS |= {"cities": "市", "counties": "县"} | {f"{word}s": kind for word, kind in _EN_KINDS.items()}
 
 
 def which_of(question: str) -> str | None:
@@ -329,7 +330,7 @@ def which_of(question: str) -> str | None:
     if m:
         return m.group(1)
     m = _WHICH_EN.search(question)
-    return _EN_KINDS[m.group(1).lower().removesuffix("s")] if m else None
+    return _EN_KINDS[m.group(1).lower()] if m else None
 
 
 def find_named(kind: str, text: str) -> tuple[int, int] | None:
