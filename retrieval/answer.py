@@ -95,6 +95,8 @@ class Composer:
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
+        if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
+            tokens = [t for t in tokens if not _LATIN.fullmatch(t)] or tokens
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return _refuse(question, hits, lang)

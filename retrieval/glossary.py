@@ -87,8 +87,20 @@ GLOSSARY: dict[str, str] = {
          "november", "december"), ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")), start=1)
        if month != "may"},
 }
-# The hand-written entries win over the corpus-wide ones; at each place in a question the longest phrase.
-TERMS: dict[str, str] = {**CORPUS_GLOSSARY, **GLOSSARY}
+
+
+def _plural(phrase: str) -> str:
+    """The plural of a phrase's last word: "prohibition" → prohibitions, "activity" → activities."""
+    if re.search(r"[^aeiou]y$", phrase):
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if re.search(r"(?:s|x|ch|sh)$", phrase) else "s")
+
+
+# The hand-written entries win over the corpus-wide ones, and both over plurals read from a singular entry
+# (short words are left alone: "it" is not "its"); at each place in a question the longest phrase.
+_SINGULARS = {**CORPUS_GLOSSARY, **GLOSSARY}
+TERMS: dict[str, str] = {**{_plural(p): t for p, t in _SINGULARS.items() if len(p) >= 4 and p[-1].isalpha()},
+                         **_SINGULARS}
 _PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))
                      + r")(?![a-z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")

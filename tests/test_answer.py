@@ -481,6 +481,17 @@ def test_english_question_gets_english_framing_around_chinese_quotes(ask, questi
     assert any("婚检" in s.text for s in answer.sentences)
 
 
+def test_an_english_question_s_sentence_is_chosen_by_its_bridged_chinese_terms(plain):
+    """The English words stand in no Chinese sentence: left in, they would swamp the terms that do and
+    leave the passages' order to choose."""
+    question = "How much of the performance pay is taken out for redistribution?"
+    searched = f"{question.lower()} 绩效 绩效工资 再分配 教师"
+    first = hit_of("按照城区同等规模学校分配比例的1.5倍分配指标,向农村教师倾斜,落实绩效考核。", "a.txt")
+    second = hit_of("完善绩效工资分配方案,从绩效工资的绩效部分30%中拿出26%进行再分配。", "b.txt")
+    answer = plain.compose(question, [first, second], query_text=searched)
+    assert "再分配" in answer.sentences[0].text
+
+
 def test_english_refusal_is_in_english(ask):
     answer = ask("When did Shangping start free premarital checks?")  # no date in the excerpts
     assert answer.refused and answer.text.startswith(say("refusal", "en"))
