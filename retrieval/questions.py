@@ -520,7 +520,9 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
     if not m or _TIMES.match(question, m.end()):  # "深入企业多少次" counts times, not the enterprises
         return [], []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
-    before, after = question[max(0, m.start() - 10): m.start()], re.split(r"[,，]", question[m.end(): m.end() + 6])[0]
+    before = question[max(0, m.start() - 10): m.start()]
+    # "多少人以上的乡镇": what follows 的 is what the number qualifies, not what it counts
+    after = re.split(r"[,，]|以上|以下|以内|左右|的", question[m.end(): m.end() + 6])[0]
     # the counted thing follows the question word when it is named there ("多少名学生");
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
     spots = sorted((after.find(t), -len(t), t) for t in content if t in after)

@@ -60,6 +60,9 @@ def test_wanted(question, expected):
     ("两地的总人口分别是多少？", ["两地", "人口", "总人口", "分别"], ["总人口"]),  # 分别 counts nothing
     ("县委书记深入挂点企业多少次？", ["县委", "书记", "深入", "挂点", "企业", "次"], []),  # counts visits, not enterprises
     ("先后去了几次淮安？", ["先后", "去", "淮安"], ["淮安"]),  # times going to 淮安: 淮安 must stand by the count
+    # a threshold qualifies what follows it: the count is of the 吸毒人员 before, not of the 乡镇
+    ("吸毒人员达到多少人以上的乡镇必须建立领导小组？", ["吸毒", "人员", "达到", "人", "以上", "乡镇", "必须", "建立", "领导小组"],
+     ["吸毒人员", "毒人员", "人员"]),
 ])
 def test_focus_terms(question, tokens, expected):
     assert focus_terms(question, tokens) == expected
