@@ -286,11 +286,13 @@ class Composer:
         return sorted(places, key=lambda p: (text.find(p), p))
 
     def _other_place(self, places: list[str], lead: Candidate) -> str:
-        """The place a one-place question names when the lead sentence's article never mentions it."""
+        """The place a one-place question names when the lead sentence's article never mentions it, nor
+        anything named after it ("山左口乡": the article of 山左口中学)."""
         if lead.article_text is None:
             return ""
         about = normalize(f"{lead.hit.chunk.article_title} {lead.hit.chunk.subject} {lead.article_text}")
-        return "" if places[0] in about else places[0]
+        stem = places[0][:-1] if len(places[0]) >= 3 else places[0]
+        return "" if stem in about else places[0]
 
     def _candidates(self, hit: Hit, rank: int, query_vector: np.ndarray | None) -> list[Candidate]:
         """The sentences of a hit, widened to whole sentences, with their similarity to the question."""

@@ -521,6 +521,16 @@ def test_a_place_named_only_at_the_top_of_its_report_is_not_missing():
     assert "双泉镇" in composer._missing("zh", ["双泉镇", "小学"], [hit], None, [])
 
 
+def test_a_place_is_mentioned_by_what_is_named_after_it(plain):
+    from retrieval.selection import Candidate
+
+    sentence = "乡党委政府划拨资金800余万元兴建了居民健身广场。"
+    article = f"山左口中学位于东海县最西部。\n{sentence}"
+    lead = Candidate(hit_of(sentence), 0, article.index(sentence), len(article), sentence, article)
+    assert plain._other_place(["山左口乡"], lead) == ""  # the township's school names it
+    assert plain._other_place(["白塘镇"], lead) == "白塘镇"
+
+
 @pytest.mark.parametrize("question, places", [
     ("沅陵县明溪口镇今年在哪个村搞了试点？", ["明溪口镇"]),  # the county says where the town is
     ("上坪乡和明溪口镇的总人口分别是多少？", ["上坪乡", "明溪口镇"]),
