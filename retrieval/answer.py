@@ -19,9 +19,9 @@ from retrieval.outline import Section, announced, inline_items, lists, section_e
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, bodies_named, distinctive, enumerates, figures_given, find_counted,
+                                 asks_who, asks_year, bodies_named, distinctive, enumerates, figures_given, find_counted,
                                  find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, focus_words, listed_noun, listed_noun_en, numbers_given, places_named,
+                                 find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given, places_named,
                                  regions_named, shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
@@ -123,6 +123,7 @@ class Composer:
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         post = asked_post(question) if kind == "name" else None
         often = kind == "date" and asks_frequency(question)
+        year = kind == "date" and asks_year(question)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given)
@@ -132,6 +133,8 @@ class Composer:
                 c.key_span = find_counted(c.text, counted)
             elif often:  # "多长时间接访一次": "每周安排一天时间", not a date
                 c.key_span = find_frequency(c.text)
+            elif year and c.key_span:  # "哪一年": "2008年", not the "2月" of "20xx年2月"
+                c.key_span = find_year(c.text)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"

@@ -206,6 +206,8 @@ def find_frequency(text: str) -> tuple[int, int] | None:
 
 
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
+_WANTS_YEAR = re.compile(r"哪一?年|何年|\b(?:what|which) year\b|\bin what year\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 _WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
 _NAME_CHAR = r"(?:(?![的个位每各全广们等些这那该此其是在老])[\u4e00-\u9fff])"  # not "每个同志", "老同志"
@@ -483,6 +485,17 @@ def listed_noun_en(question: str) -> str:
 def enumerates(question: str) -> bool:
     """True when the question asks for the items of a list ("哪两种模式", "哪几个方面")."""
     return bool(_ENUMERATION.search(question))
+
+
+def asks_year(question: str) -> bool:
+    """True when a date question wants the year itself ("哪一年建成", "in what year")."""
+    return bool(_WANTS_YEAR.search(question))
+
+
+def find_year(text: str) -> tuple[int, int] | None:
+    """Span of a year in `text` ("2008年"), or None: "20xx年2月" blanks its year out, and a month is no year."""
+    m = _YEAR.search(text)
+    return m.span() if m else None
 
 
 def asks_calendar(question: str) -> bool:

@@ -89,6 +89,15 @@ def test_a_question_for_the_year_is_refused_when_no_year_answers_it(ask):
     assert answer.refused and say("thing_date", "zh") in answer.text
 
 
+def test_a_question_for_the_year_is_refused_when_the_report_blanks_the_year_out(plain):
+    question = "实验小学是哪一年被评为首批“人民最满意学校”的？"
+    blanked = plain.compose(question, [hit_of("20xx年2月,被评为滨城区首批“人民最满意学校”;学校各项工作取得新进展。")])
+    assert blanked.refused and say("thing_date", "zh") in blanked.text  # "2月" is a month, not the year
+    given = plain.compose(question, [hit_of("2009年2月,被评为滨城区首批“人民最满意学校”;学校各项工作取得新进展。")])
+    lead = given.sentences[0]
+    assert not given.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "2009年"
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):

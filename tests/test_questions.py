@@ -6,7 +6,8 @@ import pytest
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
-                                 figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of)
+                                 figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
+                                 asks_year, find_year)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -522,3 +523,15 @@ def test_listed_noun_in_english():
     assert listed_noun_en("What types of problems were found?") == "problems"
     assert listed_noun_en("What was the theme of the camp?") == ""
     assert shape("What kinds of volunteer service activities did the campaign include?") == "practice"
+
+
+@pytest.mark.parametrize("question, year", [("学校是哪一年建成的？", True), ("In what year was it built?", True),
+                                            ("什么时候建成的？", False), ("几月开学？", False)])
+def test_asks_year(question, year):
+    assert asks_year(question) == year
+
+
+@pytest.mark.parametrize("text, span", [("2008年1月23日全区现场会", (0, 5)), ("20xx年2月,被评为", None),
+                                        ("每年2月", None), ("投资2008万元", None)])
+def test_find_year(text, span):
+    assert find_year(text) == span
