@@ -19,10 +19,11 @@ from retrieval.outline import Section, announced, inline_items, lists, section_e
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, asks_year, bodies_named, distinctive, enumerates, figures_given, find_counted,
-                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given, places_named,
-                                 regions_named, shape, signed_date, wanted, which_of)
+                                 asks_who, asks_year, blanks_name, bodies_named, distinctive, enumerates,
+                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
+                                 find_person, find_ratio, find_wanted, find_year, focus_words, listed_noun,
+                                 listed_noun_en, numbers_given, places_named, regions_named, shape, signed_date, wanted,
+                                 which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -150,6 +151,9 @@ class Composer:
                 c.key_span = None if self._another_item(c, candidates[0], tokens) else c.key_span
         confidence = self._confidence(candidates, tokens, hits)
         missing = self._missing(lang, tokens, hits, kind, candidates)
+        if entity and entity != "person" and form == "factoid" and blanks_name(entity, candidates[0].text) \
+                and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "邀请XX市纪委副书记…": 哪个市
+            missing = say("thing_title", lang)
         off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))

@@ -309,7 +309,7 @@ FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[一1]\s*[、.
 
 
 # "哪几个村", "哪些学校", "哪个单位": the answer names places or bodies of that kind.
-_WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|学校|小学|中学|单位|部门|企业|社区|医院)")
+_WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|县|区|市|学校|小学|中学|单位|部门|企业|社区|医院)")
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
 _KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
 _WHO = re.compile(r"谁|什么人|哪位|\bwho\b", re.I)
@@ -333,6 +333,11 @@ def which_of(question: str) -> str | None:
         return m.group(1)
     m = _WHICH_EN.search(question)
     return _EN_KINDS[m.group(1).lower()] if m else None
+
+
+def blanks_name(kind: str, text: str) -> bool:
+    """True when `text` names a place or body of `kind` with its name blanked out ("XX市纪委", "**镇")."""
+    return bool(re.search(rf"(?:[Xx×*＊]{{2,}}|[?？]+){re.escape(kind)}", text))
 
 
 def find_named(kind: str, text: str) -> tuple[int, int] | None:

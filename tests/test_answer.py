@@ -98,6 +98,15 @@ def test_a_question_for_the_year_is_refused_when_the_report_blanks_the_year_out(
     assert not given.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "2009年"
 
 
+def test_a_which_question_is_refused_when_the_report_blanks_the_name_out(plain):
+    question = "给全体党员上廉政党课的叶忠士是哪个市的纪委副书记？"
+    blanked = plain.compose(question, [hit_of("同时邀请XX市纪委副书记叶忠士同志为全体党员上了一堂廉政党课。")])
+    assert blanked.refused and say("thing_title", "zh") in blanked.text
+    named = plain.compose(question, [hit_of("同时邀请滨州市纪委副书记叶忠士同志为全体党员上了一堂廉政党课。")])
+    lead = named.sentences[0]
+    assert not named.refused and lead.text[lead.key_span[0]:lead.key_span[1]].endswith("滨州市")
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):

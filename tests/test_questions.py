@@ -7,7 +7,7 @@ from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
-                                 asks_year, find_year)
+                                 asks_year, blanks_name, find_year)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -161,7 +161,7 @@ def test_find_wanted_without_a_kind_finds_nothing():
 
 @pytest.mark.parametrize("question, kind", [
     ("黄圩镇老年大学在哪几个村设立了分校？", "村"), ("有哪些学校参加了竞赛？", "学校"), ("由哪个单位承担？", "单位"),
-    ("上坪乡的总人口是多少？", None), ("哪两种模式？", None),
+    ("上坪乡的总人口是多少？", None), ("哪两种模式？", None), ("他是哪个市的纪委副书记？", "市"),
 ])
 def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     assert which_of(question) == kind
@@ -535,3 +535,8 @@ def test_asks_year(question, year):
                                         ("每年2月", None), ("投资2008万元", None)])
 def test_find_year(text, span):
     assert find_year(text) == span
+
+
+def test_blanks_name():
+    assert blanks_name("市", "同时邀请XX市纪委副书记叶忠士同志") and blanks_name("镇", "武清区**镇主题教育")
+    assert not blanks_name("市", "同时邀请滨州市纪委副书记") and not blanks_name("村", "XX市纪委")
