@@ -22,8 +22,8 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  asks_who, asks_year, blanks_name, bodies_named, distinctive, enumerates,
                                  figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
                                  find_person, find_ratio, find_wanted, find_year, focus_words, listed_noun,
-                                 listed_noun_en, numbers_given, places_named, regions_named, shape, signed_date, wanted,
-                                 which_of)
+                                 listed_noun_en, numbers_given, other_level, places_named, regions_named, school_level, shape,
+                                 signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -202,6 +202,10 @@ class Composer:
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
+        level = school_level(asked) if kind in ("number", "money") and len(clauses) == 1 else None
+        if level and other_level(level, f"{self._section(candidates[0])} {candidates[0].text}"):
+            # "高中毕业生的体育合格率": the figures found are the 小学's and the 初中's
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence)
         if kind and len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)

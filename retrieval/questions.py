@@ -335,6 +335,25 @@ def which_of(question: str) -> str | None:
     return _EN_KINDS[m.group(1).lower()] if m else None
 
 
+# School levels, and the words that name each ("中学" both secondary levels, "中小学" every level)
+_LEVELS = {"幼儿园": ("幼儿园", "学前"), "小学": ("小学",), "初中": ("初中", "中学", "初一", "初二", "初三"),
+           "高中": ("高中", "中学")}
+
+
+def school_level(question: str) -> str | None:
+    """The one school level a question names ("高中毕业生的体育合格率" → 高中), or None."""
+    named = [level for level in _LEVELS if level in question.replace("中小学", "")]
+    return named[0] if len(named) == 1 else None
+
+
+def other_level(level: str, text: str) -> bool:
+    """True when `text` gives figures for other school levels and not for `level` ("小学毕业生体育合格率
+    达到98.5%,初中达到96%" for 高中)."""
+    if "中小学" in text or any(word in text for word in _LEVELS[level]):
+        return False
+    return any(word in text for other in _LEVELS if other != level for word in _LEVELS[other])
+
+
 def blanks_name(kind: str, text: str) -> bool:
     """True when `text` names a place or body of `kind` with its name blanked out ("XX市纪委", "**镇")."""
     return bool(re.search(rf"(?:[Xx×*＊]{{2,}}|[?？]+){re.escape(kind)}", text))

@@ -107,6 +107,13 @@ def test_a_which_question_is_refused_when_the_report_blanks_the_name_out(plain):
     assert not named.refused and lead.text[lead.key_span[0]:lead.key_span[1]].endswith("滨州市")
 
 
+def test_a_figure_for_other_school_levels_is_no_answer_for_the_level_asked(plain):
+    hits = [hit_of("我区小学毕业生体育合格率达到98.5%,初中达到96%。")]
+    answer = plain.compose("高中毕业生的体育合格率是多少？", hits)
+    assert answer.refused and "“高中”" in answer.text
+    assert not plain.compose("初中毕业生的体育合格率是多少？", hits).refused  # the sentence gives the 初中's
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):

@@ -7,7 +7,7 @@ from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
-                                 asks_year, blanks_name, find_year)
+                                 asks_year, blanks_name, find_year, other_level, school_level)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -540,3 +540,16 @@ def test_find_year(text, span):
 def test_blanks_name():
     assert blanks_name("市", "同时邀请XX市纪委副书记叶忠士同志") and blanks_name("镇", "武清区**镇主题教育")
     assert not blanks_name("市", "同时邀请滨州市纪委副书记") and not blanks_name("村", "XX市纪委")
+
+
+@pytest.mark.parametrize("question, level", [("高中毕业生的体育合格率是多少？", "高中"), ("全区中小学有多少名教师？", None),
+                                             ("小学和初中的巩固率各是多少？", None), ("全镇有多少名教师？", None)])
+def test_school_level(question, level):
+    assert school_level(question) == level
+
+
+def test_other_level():
+    assert other_level("高中", "我区小学毕业生体育合格率达到98.5%,初中达到96%。")
+    assert not other_level("初中", "我区小学毕业生体育合格率达到98.5%,初中达到96%。")
+    assert not other_level("高中", "全区中小学运动场塑胶化率达到80%。")  # every level
+    assert not other_level("高中", "全镇教师108人。")  # no level at all
