@@ -312,7 +312,8 @@ FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[一1]\s*[、.
 _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|县|区|市|学校|小学|中学|单位|部门|企业|社区|医院)")
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
 _KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
-_WHO = re.compile(r"谁|什么人|哪位|\bwho\b", re.I)
+_WHO = re.compile(r"谁|什么人|哪位|\bwho\b|\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
+                  r"chief|leader|official|cadre|teacher|person|member)\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
 _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)")
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it

@@ -303,6 +303,8 @@ def test_find_person(text, person):
 def test_asks_who():
     assert asks_who("领导小组办公室主任由谁担任？") and asks_who("Who gave the lecture?")
     assert not asks_who("领导小组下设几个组？")
+    assert asks_who("Which deputy director travelled to Huai'an to verify the records?")  # a person by post
+    assert not asks_who("Which villages set up branches?") and not asks_who("Which year was it founded?")
 
 
 @pytest.mark.parametrize("question, expected", [
