@@ -19,11 +19,11 @@ from retrieval.outline import Section, announced, inline_items, lists, section_e
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, asks_year, blanks_name, bodies_named, distinctive, enumerates,
-                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
-                                 find_person, find_ratio, find_wanted, find_year, focus_words, listed_noun,
-                                 listed_noun_en, numbers_given, other_level, places_named, regions_named, school_level, shape,
-                                 signed_date, wanted, which_of)
+                                 asks_who, asks_year, blanks_name, bodies_named, counts_apart, distinctive,
+                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
+                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words,
+                                 listed_noun, listed_noun_en, numbers_given, other_level, places_named, regions_named,
+                                 school_level, shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -117,7 +117,9 @@ class Composer:
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
-        counted = asked_classifiers(question) if kind == "number" and not focus else None
+        counted = asked_classifiers(question) if kind == "number" else None
+        # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
+        counted = counted if not focus or counts_apart(counted) else None
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)

@@ -5,7 +5,7 @@ import re
 
 from index.tokens import NOT_IN_PLACE, place_names
 
-_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
+_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
                       r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|"
                       r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
@@ -46,7 +46,7 @@ DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年�
 # A measure asked for by its unit ("多少平方米"): the answer's figure must carry it, since a count of
 # something else ("4个项目") is no answer. Each unit with the spellings the reports use for it.
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
-          "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "岁"}
+          "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "周?岁"}
 _ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
                          r"\bhow many (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b|"
                          r"(多大年纪|多大岁数|年龄|几岁|\bhow old\b)", re.I)
@@ -58,9 +58,9 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
-_CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班])")
+_CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班级])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
-_NOT_BY_GE = set("次年期")  # counts that 个 never stands for: times, years, issues
+_NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
                   "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支"}
@@ -131,10 +131,16 @@ def asked_classifiers(question: str) -> str:
     return "".join(m.group(1) for m in _CLASSIFIER.finditer(question)) + english
 
 
+def counts_apart(classifiers: str) -> bool:
+    """True when a question counts only in classifiers no other count stands for (times, years, issues,
+    levels: "分别达到几级"), so that a figure near the counted thing in another ("教师30名") is no answer."""
+    return bool(classifiers) and set(classifiers) <= _NOT_BY_GE
+
+
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
     `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
-    ge = "个" if by_ge and not (classifiers and set(classifiers) <= _NOT_BY_GE) else ""
+    ge = "个" if by_ge and not counts_apart(classifiers) else ""
     accepted = ge + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
@@ -224,7 +230,7 @@ TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 现在 目前 如今 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
-               "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到 具体 到底 究竟 实际".split())
+               "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到 具体 到底 究竟 实际 目标".split())
 # Words that point rather than name ("那个", "该区", "镇里", "哪所", "几级", "各有") or only ask ("多长时间")
 _POINTING = re.compile(r"^[那这该哪几第各]|里$|^多?长时间$")
 
@@ -248,8 +254,8 @@ _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条
 
 
 # Words that run into a place name after them: conjunctions, polite words and a few others ("上坪乡和明溪口镇",
-# "请问响水县", "校友给白塘镇").
-_BEFORE_PLACE = r"[和与及、,，给]|请问|请"
+# "请问响水县", "校友给白塘镇", "书记说乡镇…").
+_BEFORE_PLACE = r"[和与及、,，给说]|请问|请"
 
 
 def places_named(question: str) -> set[str]:

@@ -114,6 +114,12 @@ def test_a_figure_for_other_school_levels_is_no_answer_for_the_level_asked(plain
     assert not plain.compose("初中毕业生的体育合格率是多少？", hits).refused  # the sentence gives the 初中's
 
 
+def test_a_count_in_a_classifier_of_its_own_is_not_answered_by_another_count(plain):
+    hits = [hit_of("目前取得MHK等级的教师有3名。在编教职工有33人,其中少数民族教师30名。")]
+    answer = plain.compose("取得MHK等级的3名教师分别达到几级？", hits)  # 教师30名 counts teachers, not levels
+    assert answer.refused and say("thing_number", "zh") in answer.text
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):
@@ -560,6 +566,7 @@ def test_a_place_is_mentioned_by_what_is_named_after_it(plain):
     ("沅陵县明溪口镇今年在哪个村搞了试点？", ["明溪口镇"]),  # the county says where the town is
     ("上坪乡和明溪口镇的总人口分别是多少？", ["上坪乡", "明溪口镇"]),
     ("白塘镇有位老乡出了多少钱？", ["白塘镇"]),  # 老乡 is a person
+    ("有区纪委书记说乡镇纪委书记的精力有多少？", []),  # "书记说乡" is no township
 ])
 def test_the_places_a_question_asks_about(plain, question, places):
     assert plain._named_places(question, []) == places

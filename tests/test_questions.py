@@ -61,6 +61,7 @@ def test_wanted(question, expected):
     ("两地的总人口分别是多少？", ["两地", "人口", "总人口", "分别"], ["总人口"]),  # 分别 counts nothing
     ("县委书记深入挂点企业多少次？", ["县委", "书记", "深入", "挂点", "企业", "次"], []),  # counts visits, not enterprises
     ("先后去了几次淮安？", ["先后", "去", "淮安"], ["淮安"]),  # times going to 淮安: 淮安 must stand by the count
+    ("全镇目标多少人？", ["全镇", "目标", "人"], []),  # a target is set for a figure; it counts nothing
     # a threshold qualifies what follows it: the count is of the 吸毒人员 before, not of the 乡镇
     ("吸毒人员达到多少人以上的乡镇必须建立领导小组？", ["吸毒", "人员", "达到", "人", "以上", "乡镇", "必须", "建立", "领导小组"],
      ["吸毒人员", "毒人员", "人员"]),
@@ -274,6 +275,8 @@ def test_find_measure_takes_a_figure_in_the_unit_only():
     text = "消除中小学C、D级危房63393平方米,新建和维修改造校舍17.63万平方米;"  # data/reports/003
     assert text[slice(*find_measure(text, "平方米"))] == "63393平方米"
     assert find_measure("4个项目按照市政府下达的时间节点实现开工目标。", "平方米") is None
+    text = "工作10年以上,年满60周岁的村专干实行退休制度"  # an age is also written in 周岁
+    assert text[slice(*find_measure(text, "岁"))] == "60周岁"
 
 
 @pytest.mark.parametrize("text", ["我们整理了xx2首古诗词", "20xx年2月,被评为首批“人民最满意学校”"])
@@ -324,6 +327,7 @@ def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
 
 def test_asked_classifiers():
     assert asked_classifiers("义工团队总共分成几支、有多少人？") == "支人"
+    assert asked_classifiers("3名教师分别达到几级？") == "级" and wanted("3名教师分别达到几级？") == "number"
     assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
     assert asked_classifiers("How many times did the county party secretary go there?") == "次"
     assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
