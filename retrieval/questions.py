@@ -212,7 +212,7 @@ def find_frequency(text: str) -> tuple[int, int] | None:
 
 
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
-_WANTS_YEAR = re.compile(r"哪一?年|何年|\b(?:what|which) year\b|\bin what year\b", re.I)
+_WANTS_YEAR = re.compile(r"哪一?年|何年|\b(?:what|which) year\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 _WANTS_CALENDAR = re.compile(r"哪一?年|哪一?天|几月|几号|日期|\bwhat (year|date)\b|\bwhich (year|day)\b", re.I)
 # A person is named as "叶忠士同志" or "叶首得(永安市上坪乡党委书记)"; a bare "书记" is a post, not a name.
