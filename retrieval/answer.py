@@ -34,6 +34,7 @@ COMPOSER_VERSION = 3
 # Cosine band of multilingual-e5 between a question and a sentence: unrelated ≈ 0.78, on point ≈ 0.92.
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
@@ -97,7 +98,7 @@ class Composer:
         kind = kind if form == "factoid" else None
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
-            tokens = [t for t in tokens if not _LATIN.fullmatch(t)] or tokens
+            tokens = [t for t in tokens if _CJK.search(t)] or tokens
         candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
         if not candidates:
             return _refuse(question, hits, lang)
