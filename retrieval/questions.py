@@ -231,8 +231,9 @@ _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", 
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
 _GENERIC = set("一共 共 共有 总共 全镇 全乡 全县 全区 全市 现有 现在 目前 如今 今年 去年 是 有 了 到 达 达到 的 能 要 人 名 个 "
                "分别 各自 大约 大概 约 累计 一年 每年 以上 以下 以内 左右 超过 不到 具体 到底 究竟 实际 目标".split())
-# Words that point rather than name ("那个", "该区", "镇里", "哪所", "几级", "各有") or only ask ("多长时间")
-_POINTING = re.compile(r"^[那这该哪几第各]|里$|^多?长时间$")
+# Words that point rather than name ("那个", "该区", "镇里", "哪所", "几级", "各有") or only ask ("多长时间",
+# and the "一回" of "多长时间换一回")
+_POINTING = re.compile(r"^[那这该哪几第各]|里$|^多?长时间$|^一[次回趟遍]$")
 
 
 def distinctive(tokens: list[str]) -> list[str]:

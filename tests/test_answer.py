@@ -349,6 +349,7 @@ def test_words_no_report_uses_are_a_paraphrase_when_the_question_names_a_report_
     assert composer._anchored("永安市东北部那个乡，帮回老家的计生家庭找活干，一共提供了多少条招工信息？")
     assert not composer._anchored("镇里推行河长制，一共设了几级河长？")
     assert distinctive(["镇里", "推行", "河长制", "一共", "几级", "那个", "多长时间"]) == ["推行", "河长制"]
+    assert distinctive(["宣传栏", "多长时间", "换", "一回"]) == ["宣传栏", "换"]  # "换一回" asks how often
 
 
 def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):
