@@ -456,7 +456,8 @@ class Composer:
         """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,
         and how much of the question the best passage covers."""
         best_dense = max(c.dense for c in candidates)
-        # an English question's own words never stand in a Chinese report: its bridged terms do
+        # Latin words never stand in a Chinese report: an English question's are already left out (compose),
+        # a Chinese question's ("MHK等级") are here
         tokens = [t for t in tokens if not _LATIN.fullmatch(t)] or tokens
         cover = self.terms.coverage(tokens, normalize(hits[0].chunk.context_text))
         if best_dense == 0.0:  # no query vector (BM25-only search): term coverage is all there is
