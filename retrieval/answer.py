@@ -54,6 +54,9 @@ OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may ans
 @dataclass(frozen=True)
 class ComposeSettings:
     passages: int = 5  # best passages (ranked before small-to-big merging) whose sentences are considered
+    # further passages, when of the best passage's article, that a figure or a which-question draws on:
+    # "上坪乡…人均收入" ranks the article's figures paragraph 7th, under its other paragraphs
+    lead_article_passages: int = 3
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
@@ -93,20 +96,20 @@ class Composer:
         terms) and `query_vector` its embedding; without them only term overlap ranks sentences.
         """
         lang = detect_lang(question)
-        top = hits[: self.settings.passages]
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
+        top = self._passages(hits, exact=kind in ("number", "money") or which_of(question) is not None)
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
             tokens = [t for t in tokens if _CJK.search(t)] or tokens
-        candidates = [c for rank, h in enumerate(top) for c in self._candidates(h, rank, query_vector)]
+        candidates = [c for rank, (h, limit) in enumerate(top) for c in self._candidates(h, rank, limit, query_vector)]
         if not candidates:
             return _refuse(question, hits, lang)
         asked = normalize(question)
         unknown = self._unknown_regions(asked) if lang == "zh" else []
         if unknown:  # "广州市天河区…": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
-        passages = normalize(" ".join(h.chunk.text for h in top))
+        passages = normalize(" ".join(h.chunk.text for h, _ in top))
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
         rates = [name for name, _ in names if name.endswith("率")]
@@ -308,8 +311,23 @@ class Composer:
         stem = places[0][:-1] if len(places[0]) >= 3 else places[0]
         return "" if stem in about else places[0]
 
-    def _candidates(self, hit: Hit, rank: int, query_vector: np.ndarray | None) -> list[Candidate]:
-        """The sentences of a hit, widened to whole sentences, with their similarity to the question."""
+    def _passages(self, hits: list[Hit], exact: bool) -> list[tuple[Hit, int]]:
+        """The hits whose sentences may answer, each with the rank (before merging) its text must come
+        within: the best `passages`; for an `exact` question (a figure, "哪几个村") also the next
+        `lead_article_passages` of the best hit's article, which a figure missing from the best passages
+        is more likely in than anywhere else."""
+        limit = self.settings.passages
+        top = [(h, limit) for h in hits[:limit]]
+        if not exact or not hits:
+            return top
+        deeper = limit + self.settings.lead_article_passages
+        lead = hits[0].chunk.article_key
+        return [(h, deeper if h.chunk.article_key == lead else limit) for h, _ in top] + [
+            (h, deeper) for h in hits[limit:deeper] if h.chunk.article_key == lead]
+
+    def _candidates(self, hit: Hit, rank: int, limit: int, query_vector: np.ndarray | None) -> list[Candidate]:
+        """The sentences of a hit, widened to whole sentences, with their similarity to the question;
+        text merged into it from below rank `limit` is context, not answer."""
         c = hit.chunk
         article = self.index.articles.get(c.article_key) if self.index else None
         if article is None:
@@ -328,7 +346,7 @@ class Composer:
                 continue
             dense = float(self.index.sentence_vectors[row] @ query_vector) if query_vector is not None else 0.0
             before = hit.rank_of(start, end)  # a merged hit's parts keep their own ranks:
-            if before > self.settings.passages:  # text merged in from low ranks is context, not answer
+            if before > limit:
                 continue
             out.append(Candidate(hit, before - 1, start, end, text, article.text, dense,
                                  section_path=article.section_path(start)))

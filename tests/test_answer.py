@@ -134,6 +134,29 @@ def test_key_span_without_index_statistics(plain):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "95%"  # the number by the focus word, not the first
 
 
+
+def _hits_of(searcher: Searcher, *chunk_starts: tuple[str, int]) -> list[Hit]:
+    """Hits of the excerpt index's chunks (article key, start), ranked in the order given."""
+    chunks = {(c.article_key, c.start): c for c in searcher.index.chunks}
+    return [Hit(chunk=chunks[key], rank=rank, score=1.0 / rank) for rank, key in enumerate(chunk_starts, 1)]
+
+
+def test_a_figure_below_the_best_passages_is_drawn_on_when_of_the_best_passage_article(e5_searcher):
+    # the paragraph with "先后有200多户的计生户从中受益" (shangping.txt, from 438) ranked under the one before it
+    hits = _hits_of(e5_searcher, ("shangping.txt#0", 193), ("shangping.txt#0", 438))
+    question = "上坪乡有多少户计生户从扶持中受益？"
+    narrow = Composer(e5_searcher.index, ComposeSettings(passages=1, lead_article_passages=0))
+    deeper = Composer(e5_searcher.index, ComposeSettings(passages=1, lead_article_passages=1))
+    assert narrow.compose(question, hits).refused
+    answer = deeper.compose(question, hits)
+    assert not answer.refused and "200多户" in answer.sentences[0].text
+    # another article's passage that low is not drawn on: the figure there may be anyone's
+    other = _hits_of(e5_searcher, ("wuduhai.txt#0", 174), ("shangping.txt#0", 438))
+    assert deeper.compose(question, other).refused
+    # nor for a question that asks for no exact thing
+    practice = deeper.compose("上坪乡怎么增强计生户自身的造血功能？", hits)
+    assert practice.citations and all(c.start < 438 for c in practice.citations)
+
 # ---------------------------------------------------------------- practice
 
 
