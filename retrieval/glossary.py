@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from retrieval.glossary_corpus import CORPUS_GLOSSARY
+from retrieval.glossary_rare import RARE_GLOSSARY
 from retrieval.questions import BODY_KINDS
 
 # Common vocabulary of Chinese local-government work reports (family planning, education,
@@ -96,9 +97,10 @@ def _plural(phrase: str) -> str:
     return phrase + ("es" if re.search(r"(?:s|x|ch|sh)$", phrase) else "s")
 
 
-# The hand-written entries win over the corpus-wide ones, and both over plurals read from a singular entry
-# (short words are left alone: "it" is not "its"); at each place in a question the longest phrase.
-_SINGULARS = {**CORPUS_GLOSSARY, **GLOSSARY}
+# The hand-written entries win over the corpus-wide ones, those over the rarer terms' ones, and all over plurals
+# read from a singular entry (short words are left alone: "it" is not "its"); at each place in a question the
+# longest phrase.
+_SINGULARS = {**RARE_GLOSSARY, **CORPUS_GLOSSARY, **GLOSSARY}
 TERMS: dict[str, str] = {**{_plural(p): t for p, t in _SINGULARS.items() if len(p) >= 4 and p[-1].isalpha()},
                          **_SINGULARS}
 _PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))

@@ -88,6 +88,22 @@ def test_the_hand_written_glossary_wins_over_the_corpus_wide_one():
     assert set(GLOSSARY) | set(CORPUS_GLOSSARY) <= set(TERMS)
 
 
+def test_translate_terms_knows_the_rarer_terms_of_the_reports():
+    assert "总指挥" in translate_terms("Who serves as chief commander of the county's campaign?")
+    assert "高血压" in translate_terms("In which month is hypertension prevention taught?")
+
+
+def test_the_rarer_terms_glossary_names_words_the_reports_use_and_yields_to_the_others(bundled_raw):
+    from retrieval.glossary import GLOSSARY, TERMS
+    from retrieval.glossary_corpus import CORPUS_GLOSSARY
+    from retrieval.glossary_rare import RARE_GLOSSARY
+
+    reports = "".join(bundled_raw.values())
+    assert all(word in reports for terms in RARE_GLOSSARY.values() for word in terms.split())
+    assert all(TERMS[k] == v for k, v in RARE_GLOSSARY.items() if k not in GLOSSARY and k not in CORPUS_GLOSSARY)
+    assert all(TERMS[k] == v for k, v in CORPUS_GLOSSARY.items() if k not in GLOSSARY)
+
+
 def test_months_are_written_as_the_reports_write_them():
     terms = translate_terms("What topics are emphasized in October?")
     assert {"十月份", "10月份", "10月"} <= set(terms)  # a plan's "十月份:" and a date's "10月"
