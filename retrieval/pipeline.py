@@ -11,6 +11,7 @@ from threadpoolctl import threadpool_limits
 from index.embedders import DEFAULT_MODEL
 from index.store import REBUILD_HINT, IndexLoadError
 from index.store_options import StoreSettings
+from index.tokens import load_place_dictionary
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
 from retrieval.query import MAX_QUESTION_CHARS, detect_lang
@@ -56,6 +57,7 @@ class Pipeline:
 
             searcher.backend = open_backend(searcher.index, store)
         _check_encoder(searcher)
+        load_place_dictionary()
         return cls(searcher, Composer(searcher.index, compose or ComposeSettings()))
 
     def ask(self, question: str, history: list[str] | None = None, k: int = 10,

@@ -37,6 +37,19 @@ def test_place_names_take_the_town_after_its_district_and_skip_titles():
     assert place_names("创建省级教育强县,通过教育强县验收") == []  # a title, not a county
 
 
+def test_place_names_after_other_words_are_the_name_alone():
+    assert place_names("近年来,我们黄圩镇关工委在") == ["黄圩镇"]  # not dropped for the 我 of 我们
+    assert place_names("最终确认黄圩镇共有烈士") == ["黄圩镇"]  # not "确认黄圩镇"
+    assert place_names("磊石派出所、白塘镇联校") == place_names("深入推进白塘镇党委、政府") == ["白塘镇"]
+    assert place_names("按照县创建领导小组的安排") == []  # 按照 is no part of a name, and 县 alone no place
+    assert place_names("缩小城乡差距") == place_names("纳入县财政预算") == []
+
+
+def test_a_place_always_named_after_other_words_is_a_domain_term(corpus_terms):
+    assert "黄圩镇" in corpus_terms  # "为黄圩镇的", "我们黄圩镇", "确认黄圩镇"
+    assert "按照县" not in corpus_terms
+
+
 def test_domain_term_stays_one_token(tokenizer):
     text = "明溪口镇地处沅陵县西北部"
     assert "明溪口镇" in tokenizer.tokens(text)
