@@ -82,8 +82,12 @@ def _read_jsonl(path: Path) -> list[dict]:
 def make_bm25(token_lists: list[list[str]]):
     import bm25s
 
+    token_lists = token_lists or [[""]]
+    # token ids in sorted order: bm25s numbers a vocabulary it builds itself in set order, which changes
+    # from run to run, and with it the order scores are summed in and so how near-ties fall
+    vocab = {token: i for i, token in enumerate(sorted({t for tokens in token_lists for t in tokens}))}
     retriever = bm25s.BM25(k1=1.2, b=0.75)
-    retriever.index(token_lists or [[""]], show_progress=False)
+    retriever.index(([[vocab[t] for t in tokens] for tokens in token_lists], vocab), show_progress=False)
     return retriever
 
 

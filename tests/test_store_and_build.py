@@ -14,7 +14,7 @@ from index.build import build_index, read_corpus
 from index.chunking import chunk_article
 from index.embedders import HashEmbedder
 from index.settings import IndexSettings
-from index.store import FORMAT_VERSION, IndexLoadError, load_index, read_manifest, write_index
+from index.store import FORMAT_VERSION, IndexLoadError, load_index, make_bm25, read_manifest, write_index
 from index.types import BuildSummary, text_hash
 
 EXCERPTS = Path(__file__).parent / "data" / "reports"
@@ -321,3 +321,12 @@ def test_cli_build_missing_corpus(tmp_path, capsys):
     argv = ["build", "--corpus", str(tmp_path / "nowhere"), "--index-dir", str(tmp_path / "i"), "--model", "hash"]
     assert main(argv) == 2
     assert "does not exist; pass --corpus DIR" in capsys.readouterr().err
+
+
+def test_bm25_numbers_its_vocabulary_in_sorted_order_whatever_the_hash_seed():
+    docs = [["上坪乡", "计生", "工作", "奖励"], ["明溪口镇", "计生", "奖励", "村干部"], ["禁毒", "工作", "无毒害县", "帮教"]]
+    bm25 = make_bm25(docs)
+    tokens = sorted({t for doc in docs for t in doc})
+    assert list(bm25.vocab_dict) == tokens + [""]  # bm25s adds the empty token last
+    scores = bm25.get_scores(["村干部", "计生"])  # a query by the tokens themselves still finds them
+    assert scores[1] > scores[0] > 0 == scores[2]
