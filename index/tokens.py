@@ -50,8 +50,8 @@ _COMMON_WORD = 1000  # jieba's count for an everyday word (确认 1568, 城乡 2
 def _place_after_words(text: str, start: int, end: int) -> list[str]:
     """The place name ending text[start:end] after the words before it ("为黄圩镇", "我们黄圩镇" → 黄圩镇),
     as [name], or []: the name starts where jieba's dictionary cuts the text and its last character ends a
-    word or opens one ("白塘镇党委"), not "城乡" of "缩小城乡差距"; nor does it open with an everyday word
-    ("确认黄圩镇", "按照县")."""
+    word or opens one ("白塘镇党委"), not "城乡" of "缩小城乡差距"; nor does it hold an everyday word
+    ("确认黄圩镇", "纪委按照县")."""
     lo = max(0, start - _WINDOW)
     cuts, at = {0}, 0
     for word in jieba.lcut(text[lo:end + _WINDOW], HMM=False):
@@ -64,8 +64,7 @@ def _place_after_words(text: str, start: int, end: int) -> list[str]:
         name = text[i:end]
         if i - lo not in cuts or not _is_place(name):
             continue
-        first = jieba.lcut(name[:-1], HMM=False)[0]
-        if len(first) < 2 or common.get(first, 0) < _COMMON_WORD:
+        if not any(len(w) >= 2 and common.get(w, 0) >= _COMMON_WORD for w in jieba.lcut(name[:-1], HMM=False)):
             return [name]
     return []
 

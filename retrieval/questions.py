@@ -373,7 +373,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
     for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
         name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])
         if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
-                and not _KIND_WORD.search(name):
+                and not _KIND_WORD.search(name) and (kind[-1] not in "乡镇县" or place_names(name + kind[-1])):
+            # a township or county is named as place_names reads one: not "纪委按照县"
             first = m.group().split("、")[0]  # "并在龙马、…" → "龙马、…"; "人员先后到蚌埠、…" → "蚌埠、…"
             lead = max((i + 1 for i, ch in enumerate(first[:-2]) if ch in _LEADING), default=0)
             return m.start() + lead, m.end()
