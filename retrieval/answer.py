@@ -102,7 +102,8 @@ class Composer:
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
             tokens = [t for t in tokens if _CJK.search(t)] or tokens
-        candidates = [c for rank, (h, limit) in enumerate(top) for c in self._candidates(h, rank, limit, query_vector)]
+        candidates = [c for rank, (h, limit) in enumerate(top)
+                      for c in self._candidates(h, rank, limit, query_vector)]
         if not candidates:
             return _refuse(question, hits, lang)
         asked = normalize(question)
@@ -346,7 +347,7 @@ class Composer:
                 continue
             dense = float(self.index.sentence_vectors[row] @ query_vector) if query_vector is not None else 0.0
             before = hit.rank_of(start, end)  # a merged hit's parts keep their own ranks:
-            if before > limit:
+            if before > limit:  # text merged in from lower ranks is context, not answer
                 continue
             out.append(Candidate(hit, before - 1, start, end, text, article.text, dense,
                                  section_path=article.section_path(start)))
