@@ -98,7 +98,8 @@ class Composer:
         lang = detect_lang(question)
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
-        top = self._passages(hits, exact=kind in ("number", "money") or which_of(question) is not None)
+        which = which_of(question)
+        top = self._passages(hits, exact=kind in ("number", "money") or which is not None)
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
             tokens = [t for t in tokens if _CJK.search(t)] or tokens
@@ -120,7 +121,7 @@ class Composer:
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=rates[-1]))
         focus = _used_names(names, passages)
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
-        listing, entity = enumerates(question), which_of(question) or ("person" if asks_who(question) else None)
+        listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
         counted = asked_classifiers(question) if kind == "number" else None
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -318,12 +319,9 @@ class Composer:
         `lead_article_passages` of the best hit's article, which a figure missing from the best passages
         is more likely in than anywhere else."""
         limit = self.settings.passages
-        top = [(h, limit) for h in hits[:limit]]
-        if not exact or not hits:
-            return top
-        deeper = limit + self.settings.lead_article_passages
-        lead = hits[0].chunk.article_key
-        return [(h, deeper if h.chunk.article_key == lead else limit) for h, _ in top] + [
+        deeper = limit + (self.settings.lead_article_passages if exact else 0)
+        lead = hits[0].chunk.article_key if hits else None
+        return [(h, deeper if h.chunk.article_key == lead else limit) for h in hits[:limit]] + [
             (h, deeper) for h in hits[limit:deeper] if h.chunk.article_key == lead]
 
     def _candidates(self, hit: Hit, rank: int, limit: int, query_vector: np.ndarray | None) -> list[Candidate]:
