@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "thing_money": {"zh": "所问的金额", "en": "the amount asked for"},
     "thing_date": {"zh": "所问的时间", "en": "the date asked for"},
     "thing_name": {"zh": "所问的人名", "en": "the name asked for"},
+    "thing_person": {"zh": "所问的人", "en": "the person asked for"},
     "thing_title": {"zh": "所问的名称", "en": "the title asked for"},
     "thing_terms": {"zh": "“{terms}”", "en": "“{terms}”"},
 }

@@ -21,7 +21,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
                                  asks_who, asks_year, blanks_name, bodies_named, counts_apart, distinctive,
                                  enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words,
+                                 find_named, find_person, asks_holder, find_ratio, find_wanted, find_year, focus_words,
                                  listed_noun, listed_noun_en, numbers_given, other_level, places_named, regions_named,
                                  school_level, shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
@@ -201,6 +201,9 @@ class Composer:
                 candidates = about + [c for c in candidates if c not in about]
         elif entity == "person" and form == "factoid":  # "谁": lead with one of the best sentences naming one
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
+            if lang == "zh" and asks_holder(question) and len(clauses) == 1 and not asks_plural(question) \
+                    and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "纪委书记是谁": no one is named
+                return _refuse(question, hits, lang, say("thing_person", lang), confidence)
             candidates = named + [c for c in candidates if c not in named]
         places = self._named_places(question, tokens) if form == "factoid" else []
         if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place

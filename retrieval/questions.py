@@ -323,6 +323,9 @@ _WHO = re.compile(r"谁|什么人|哪位|\bwho\b|\bwhich (?:[a-z-]+ ){0,2}(?:dir
                   r"chief|leader|official|cadre|teacher|person|member)\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
 _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)")
+_HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
+_ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
+_BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
 
 
@@ -476,9 +479,17 @@ def asks_who(question: str) -> bool:
     return bool(_WHO.search(question))
 
 
+def asks_holder(question: str) -> bool:
+    """True when the question asks who holds a post or does a duty ("组长是谁", "由谁担任", "哪位副书记"),
+    and nothing else ("设在哪里、由谁负责"); not whose something is ("得到了谁的捐赠")."""
+    return bool(_HOLDER.search(question)) and not _ASKS_ELSE.search(question)
+
+
 def find_person(text: str) -> tuple[int, int] | None:
-    """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任", "副主任杨金台"), or None."""
-    spans = [m.span() for m in [_PERSON.search(text)] if m] + [m.span(1) for m in [_AFTER_POST.search(text)] if m]
+    """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任", "副主任杨金台"), or None:
+    "由党委副书记**担任" blanks the holder's name out, so names no one."""
+    spans = [m.span() for m in _PERSON.finditer(text) if not _BLANKED_HOLDER.search(m.group())]
+    spans += [m.span(1) for m in [_AFTER_POST.search(text)] if m]
     return min(spans) if spans else None
 
 

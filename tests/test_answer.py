@@ -456,6 +456,15 @@ def test_who_is_answered_by_a_sentence_naming_a_person(plain):
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "杨金台"
 
 
+def test_who_holds_a_post_is_refused_when_no_one_is_named(plain):
+    # ../shared/corpus/002 (武清区**镇): the group leader's name is blanked out; (石墩河镇) the post, never its holder
+    hits = [hit_of("镇党委成立领导小组,组长由党委副书记**担任,副镇长**任副组长,成员单位包括党办、工会、团委、妇联、教办。")]
+    answer = plain.compose("主题教育领导小组组长是哪位党委副书记？", hits)
+    assert answer.refused and say("thing_person", "zh") in answer.text
+    hits = [hit_of("根据“三转”要求,镇纪委书记要将主要精力用在抓好纪检监察工作上。")]
+    assert plain.compose("石墩河镇纪委书记是谁？", hits).refused
+
+
 def test_no_hits_is_a_refusal(composer):
     answer = composer.compose("上坪乡的婚检率是多少？", [])
     assert answer.refused and answer.citations == [] and answer.text == say("refusal", "zh")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, bodies_named,
+from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, asks_holder, bodies_named,
                                  asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level)
@@ -297,6 +297,8 @@ def test_places_named_after_a_polite_word():
     ("为了核实烈士材料,关工委副主任杨金台先后次去淮安、次去连云港。", "杨金台"),  # data/reports/001: a name after its post
     ("办公室主任王明主持会议。", "王明"),
     ("形成了以市妇联尹主席、学校校长袁小华为组长的知心屋领导小组。", "袁小华"),  # data/reports/001
+    ("镇党委成立领导小组,组长由党委副书记**担任,副镇长**任副组长。", None),  # ../shared/corpus/002: names blanked
+    ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
 ])
 def test_find_person(text, person):
     span = find_person(text)
@@ -308,6 +310,13 @@ def test_asks_who():
     assert not asks_who("领导小组下设几个组？")
     assert asks_who("Which deputy director travelled to Huai'an to verify the records?")  # a person by post
     assert not asks_who("Which villages set up branches?") and not asks_who("Which year was it founded?")
+
+
+def test_asks_holder():
+    assert asks_holder("石墩河镇纪委书记是谁？") and asks_holder("领导小组组长是哪位党委副书记？")
+    assert asks_holder("办公室主任由谁担任？")
+    assert not asks_holder("两所小学分别得到了谁的捐赠？")  # whose, not who holds a post
+    assert not asks_holder("领导小组办公室设在哪里、由谁负责？")  # asks something else too
 
 
 @pytest.mark.parametrize("question, expected", [
