@@ -431,7 +431,8 @@ _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九�
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
                          r"下面|下属|所属|其[他它]|周边|附近|当地|本地|有关|相关")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
-_BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]")  # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校": a phrase before the kind
+# "验收时省标准化学校", "名额上向乡村学校", "资金用于学校", "联合创办轴承专业学校": a phrase before the kind
+_BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]|^.*(?:创办|创建|开办|兴办|举办|合办|成立|组建|建立|新建|筹建)了?")
 
 
 def bodies_named(question: str) -> list[tuple[str, str]]:

@@ -235,6 +235,7 @@ def test_dates_are_not_counts(text, numbers):
     ("双泉镇今年有多少孩子读完小学？", []),
     ("县财政每年专门拿出多少钱来建学校？", []),  # 建 before 学校: building schools, no school's name
     ("位于布达拉宫东北面的第三小学平均每个学生有几本图书？", [("三小", "第三小学")]),  # also written 三小  # "读完小学": finishing primary school, not a school's name
+    ("是哪一年与洛阳轴承技工学校联合创办轴承专业学校的？", [("轴承专业", "轴承专业学校")]),  # founded: not "联合创办…"
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
