@@ -15,7 +15,7 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.glossary import translate_terms
 from retrieval.lexical import TermStats
-from retrieval.outline import Section, announced, inline_items, lists, section_end, sections_of
+from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, section_end, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
@@ -46,6 +46,7 @@ _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a li
 # name a report's place, or come closer in meaning (>= 0.908; the topics refused there reach 0.885: the midpoint).
 _UNHEARD_SHARE, _UNHEARD_DENSE = 0.5, 0.895
 _CLAUSE_END = re.compile(r"[;；]")  # clauses of one sentence, each about its own thing
+_SUMMING_UP = re.compile(r"这样[,，]|通过以上|综上")  # "这样,通过定时间、定内容…": what the items above achieve
 _ITEM_END = re.compile(r"[。！？!?；;\n]")  # where a list item's first sentence ends
 _ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
@@ -394,6 +395,9 @@ class Composer:
         if self.index is None:
             return []
         noun = listed_noun(normalize(question)) or next(iter(translate_terms(listed_noun_en(question))), "")
+        framed = self._framed_list(candidates)
+        if framed:  # "以语文为例:" ①… ⑥…; "①…⑥…这样,通过定时间、定内容…具体化了。"
+            return framed
         if not noun:
             return self._announced_list(candidates, tokens)
         inline = self._inline_list(candidates, noun)
@@ -410,6 +414,27 @@ class Composer:
             own = self._own(tokens, best)
             section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
             return [] if self._about_one(own, section) else self._items(best, section, article)
+        return []
+
+    def _framed_list(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The items, each with its detail, of the numbered paragraphs that one of the best sentences
+        frames: a line ending in a colon over them ("…我们尝试学科课程的校本化,以语文为例:" ①…⑥), or a
+        summing-up at the end of the last ("…这样,通过定时间、定内容,把…目标具体化了。"); [] when none does."""
+        for best in candidates[:_WANTED_WITHIN]:
+            if best.article_text is None:
+                continue
+            text = best.article_text
+            paragraph, left = _whole_paragraph(text, best.start, best.end)
+            if best.text.rstrip()[-1] in ":：" and not text[best.end:left + len(paragraph)].strip():
+                starts = numbered_paragraphs(text, left + len(paragraph) + 1, forward=True)
+            elif _SUMMING_UP.match(best.text) and ITEM.match(paragraph):
+                starts = numbered_paragraphs(text, left, forward=False)
+            else:
+                continue
+            if len(starts) >= 2:
+                article = self.index.articles.get(best.hit.chunk.article_key)
+                rows = self._starts.get(article.key, [])
+                return [with_detail(self._item(best, at, article), rows) for at in starts]
         return []
 
     def _announced_list(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:

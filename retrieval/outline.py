@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.types import Article, Heading
-from retrieval.questions import FIRST_ITEM
+from retrieval.questions import FIRST_ITEM, ITEM
 
 MAX_ITEMS = 8  # a section with more sub-headings is a chapter, not one list of measures
 # A count of things before a list ("实施“三项”制度", "分四个阶段来落实", "把握好四个环节").
@@ -75,6 +75,30 @@ def inline_items(paragraph: str, noun: str) -> list[int]:
         if len(starts) == _NUMERALS[m.group(1)]:
             return starts
     return []
+
+
+def numbered_paragraphs(text: str, at: int, forward: bool) -> list[int]:
+    """Where each paragraph starts of the numbered list ("①…", "②…") that begins at `at` (forward) or
+    ends with the paragraph starting at `at` (backward): paragraphs whose markers are of one kind, the
+    first of them a first item; [] when there is no such list, or it is longer than MAX_ITEMS."""
+    starts, kind = [], None
+    while 0 <= at < len(text):
+        m = ITEM.match(text[at:at + 12])
+        mark = _MARK_KIND.sub("N", m.group().strip()) if m else None
+        if mark is None or kind not in (None, mark):
+            break
+        starts.append(at)
+        kind = mark
+        if not forward and FIRST_ITEM.match(text[at:at + 12]):
+            break
+        at = text.find("\n", at) + 1 if forward else text.rfind("\n", 0, max(at - 1, 0)) + 1
+        if forward and at == 0 or not forward and starts[-1] == 0:
+            break
+    starts = starts if forward else starts[::-1]
+    return starts if starts and FIRST_ITEM.match(text[starts[0]:starts[0] + 12]) and len(starts) <= MAX_ITEMS else []
+
+
+_MARK_KIND = re.compile(r"[一二三四五六七八九十\d①-⑳⑴-⒇⒈-⒛]+")  # "①" and "⑥" are one kind of marker
 
 
 def section_end(article: Article, section: Section) -> int:

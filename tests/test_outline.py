@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.types import Article, Heading
-from retrieval.outline import Section, announced, inline_items, lists, sections_of
+from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, sections_of
 from retrieval.questions import listed_noun
 
 OUTLINE_DIR = Path(__file__).parent / "data" / "outline"
@@ -135,3 +135,32 @@ def test_which_items_of_a_list_told_within_a_paragraph(tmp_path):
     answer = pipeline.ask("大接访活动在组织实施阶段要抓好哪几个环节？")
     assert [s.text.split("。")[0] for s in answer.sentences] == [
         "重点把握好四个环节:一是公示", "二是接访", "三是包案", "四是落实"]
+
+
+@pytest.fixture(scope="module")
+def framed(tmp_path_factory):
+    from index.build import build_index
+    from index.settings import IndexSettings
+    from retrieval.pipeline import Pipeline
+
+    from retrieval.answer import ComposeSettings
+
+    index_dir = tmp_path_factory.mktemp("framed") / "index"
+    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / "framed", index_dir=index_dir, model="hash"),
+                progress=False, log=lambda _: None)
+    # one short article and hash vectors make a low confidence: what is tested is the list, not the refusal
+    return Pipeline.open(index_dir, compose=ComposeSettings(refuse_below=0.0))
+
+
+def test_numbered_paragraphs_after_a_colon_or_before_a_summing_up():
+    text = "以语文为例:\n①背诵古诗。\n②阅读好书。\n③每天晨读。这样,目标具体化了。\n2、校本课程特色化。\n"
+    first, last = text.index("①"), text.index("③")
+    assert numbered_paragraphs(text, first, forward=True) == [first, text.index("②"), last]  # not 2、
+    assert numbered_paragraphs(text, last, forward=False) == [first, text.index("②"), last]
+    assert numbered_paragraphs(text, text.index("②"), forward=True) == []  # not from its first item
+
+
+def test_a_list_framed_by_a_colon_and_a_summing_up_is_answered_by_its_items(framed):
+    # data/framed is report 003's "1、国家课程校本化": "…以语文为例:" ①…⑥, "⑥…这样,通过定时间、定内容,…具体化了。"
+    answer = framed.ask("实验小学是怎样把语文课程标准校本化的？")
+    assert [s.text[0] for s in answer.sentences] == list("①②③④⑤⑥")
