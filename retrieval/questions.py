@@ -195,7 +195,9 @@ def signed_date(article_text: str, last_lines: int = 3) -> tuple[int, int] | Non
 
 
 # "多久更换一次", "多长时间接访一次", "how often": how often something is done, answered by "每周", "每学期".
-_WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一[次回趟遍]|每隔多久|\bhow often\b", re.I)
+# "多久更换一次", and time given per period: "一个星期要抽多少时间"
+_WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一[次回趟遍]|每隔多久|\bhow often\b|"
+                              r"(?:每|一)个?(?:周|星期|月|季度|学期)[^,，。?？]{0,8}?多少时间", re.I)
 _FREQUENCY = re.compile(r"每隔?[一二两三四五六七八九十半\d]*个?(?:周|星期|月|年|天|日|季度?|学期|学年|小时)"
                         r"|[一二两三四五六七八九十半\d]+个?(?:周|星期|月|年|天|季度|学期)一次")
 

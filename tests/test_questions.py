@@ -245,6 +245,8 @@ def test_bodies_named(question, bodies):
     ("医院宣传栏多久更换一次？", True), ("书记和镇长多长时间要亲自接待一次上访群众？", True),
     ("How often is the bulletin board changed?", True), ("宣传板多长时间换一回内容？", True),
     ("活动是什么时候开始的？", False), ("培训需要多长时间？", False),  # a date, a duration
+    ("书记和镇长一个星期要抽多少时间接待上访群众？", True),  # time per period: "每周安排一天时间"
+    ("一个学期的培训需要多长时间？", False),  # how long, not how often: no "时间" asked per period
 ])
 def test_asks_frequency(question, often):
     assert asks_frequency(question) is often
