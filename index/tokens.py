@@ -26,7 +26,7 @@ _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:乡|镇|县))")
 # Characters that mark a grammatical phrase ("于全县", "带动全乡"), not a place name.
 _BEFORE_TOWN = re.compile(r"^.*[省市区县](?=.)")  # "城区郭店镇": the district before the town (郭店镇)
-NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向有位")
+NOT_IN_PLACE = set("某我全本各该在的对和与及是为由个一其此这那两每于使分加之就处实当建带召发含增健但任务到了把被从向有位按份")
 
 
 def place_names(text: str) -> list[str]:
@@ -40,7 +40,8 @@ def place_names(text: str) -> list[str]:
 
 
 def _is_place(name: str) -> bool:
-    return len(name) >= 3 and name[-2] != "强" and not set(name[:-1]) & NOT_IN_PLACE
+    """Not "教育强县", nor "抓好乡镇" or "那份乡镇" (乡镇 is townships in general, no town's name)."""
+    return len(name) >= 3 and name[-2] != "强" and not name.endswith("乡镇") and not set(name[:-1]) & NOT_IN_PLACE
 
 
 _WINDOW = 6  # characters on either side that jieba cuts with the phrase

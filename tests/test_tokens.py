@@ -43,6 +43,8 @@ def test_place_names_after_other_words_are_the_name_alone():
     assert place_names("磊石派出所、白塘镇联校") == place_names("深入推进白塘镇党委、政府") == ["白塘镇"]
     assert place_names("按照县创建领导小组的安排") == []  # 按照 is no part of a name, and 县 alone no place
     assert place_names("缩小城乡差距") == place_names("纳入县财政预算") == []
+    assert place_names("按遂平县那个镇的安排") == ["遂平县"]  # 按 is no part of a name
+    assert place_names("那份乡镇教育工作方案") == place_names("抓好乡镇禁毒工作") == []  # 乡镇: townships in general
 
 
 def test_a_place_always_named_after_other_words_is_a_domain_term(corpus_terms):
