@@ -25,8 +25,8 @@ _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
 _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长 组长 队长 所长 院长 科长 处长 站长 会长 主席 委员 干部 "
           "老师 教师 园长 社长 秘书 厂长 村长").split()
-# A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
-_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])员)(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
+# A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "心理师叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
+_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
                          r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(?:secretary|director|head|principal|"
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 

@@ -366,6 +366,7 @@ def test_find_counted(text, classifiers, number):
     ("担任副组长的公安分局局长叫什么名字？", "name", "局长"),
     ("负责人的姓名是什么？", "name", None),
     ("获得“百佳村级计生管理员”称号的计生管理员叫什么名字？", "name", None),  # any …员 is a person
+    ("负责留守儿童心理辅导的国家二级心理师叫什么名字？", "name", None),  # so is a …师
     ("这所小学办的学生报纸叫什么名字？", "title", None),  # a thing's name: 《芳草地》
 ])
 def test_a_name_is_a_person_s_or_a_title(question, kind, post):
