@@ -18,10 +18,10 @@ from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, section_end, sections_of
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_frequency, asks_issued, asks_plural, asks_ratio,
-                                 asks_who, asks_year, blanks_name, bodies_named, counts_apart, distinctive,
+                                 asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counts_apart, distinctive,
                                  enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, asks_holder, find_ratio, find_wanted, find_year, focus_words,
+                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words,
                                  listed_noun, listed_noun_en, numbers_given, other_level, places_named, regions_named,
                                  school_level, shape, signed_date, wanted, which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal

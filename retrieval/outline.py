@@ -83,21 +83,24 @@ def numbered_paragraphs(text: str, at: int, forward: bool) -> list[int]:
     first of them a first item; [] when there is no such list, or it is longer than MAX_ITEMS."""
     starts, kind = [], None
     while 0 <= at < len(text):
-        m = ITEM.match(text[at:at + 12])
+        m = ITEM.match(text[at:at + _MARK_MAX])
         mark = _MARK_KIND.sub("N", m.group().strip()) if m else None
         if mark is None or kind not in (None, mark):
             break
         starts.append(at)
         kind = mark
-        if not forward and FIRST_ITEM.match(text[at:at + 12]):
+        if forward:
+            at = text.find("\n", at) + 1 or len(text)
+        elif at == 0 or FIRST_ITEM.match(text[at:at + _MARK_MAX]):
             break
-        at = text.find("\n", at) + 1 if forward else text.rfind("\n", 0, max(at - 1, 0)) + 1
-        if forward and at == 0 or not forward and starts[-1] == 0:
-            break
+        else:
+            at = text.rfind("\n", 0, at - 1) + 1
     starts = starts if forward else starts[::-1]
-    return starts if starts and FIRST_ITEM.match(text[starts[0]:starts[0] + 12]) and len(starts) <= MAX_ITEMS else []
+    first = starts and FIRST_ITEM.match(text[starts[0]:starts[0] + _MARK_MAX])
+    return starts if first and len(starts) <= MAX_ITEMS else []
 
 
+_MARK_MAX = 12  # characters a paragraph's list marker is read within
 _MARK_KIND = re.compile(r"[一二三四五六七八九十\d①-⑳⑴-⒇⒈-⒛]+")  # "①" and "⑥" are one kind of marker
 
 

@@ -25,7 +25,8 @@ _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
 _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长 组长 队长 所长 院长 科长 处长 站长 会长 主席 委员 干部 "
           "老师 教师 园长 社长 秘书 厂长 村长").split()
-# A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "心理师叫什么名字", "姓名"); other names are titles ("校报叫什么名字" → 《芳草地》).
+# A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "心理师叫什么名字", "姓名"); other names are
+# titles ("校报叫什么名字" → 《芳草地》).
 _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
                          r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(?:secretary|director|head|principal|"
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
@@ -194,8 +195,8 @@ def signed_date(article_text: str, last_lines: int = 3) -> tuple[int, int] | Non
     return None
 
 
-# "多久更换一次", "多长时间接访一次", "how often": how often something is done, answered by "每周", "每学期".
-# "多久更换一次", and time given per period: "一个星期要抽多少时间"
+# "多久更换一次", "多长时间接访一次", "how often", and time given per period ("一个星期要抽多少时间"): how often
+# something is done, answered by "每周", "每学期", "每周安排一天时间".
 _WANTS_FREQUENCY = re.compile(r"(?:多久|多长时间|隔多少天|间隔多长)[^,，。?？]{0,12}一[次回趟遍]|每隔多久|\bhow often\b|"
                               r"(?:每|一)个?(?:周|星期|月|季度|学期)[^,，。?？]{0,8}?多少时间", re.I)
 _FREQUENCY = re.compile(r"每隔?[一二两三四五六七八九十半\d]*个?(?:周|星期|月|年|天|日|季度?|学期|学年|小时)"
