@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import jieba.posseg
+
 from index.tokens import NOT_IN_PLACE, place_names
 
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
@@ -426,13 +428,14 @@ def _subject_end(part: str) -> int:
 
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
-_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})")
+_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生)")  # not "一二中学生": pupils
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考钱")  # not "今年小学", "孩子读完小学"
 _BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
-_BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|教育|素质|标准化|规范化|合格|达标|薄弱|"
+_BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|义务教育|教育|素质|标准化|规范化|合格|达标|薄弱|"
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
                          r"下面|下属|所属|其[他它]|周边|附近|当地|本地|有关|相关")
+_NOT_IN_NAME = {"v", "p", "r"}  # jieba's tags of verbs, prepositions and pronouns
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校", "联合创办轴承专业学校": a phrase before the kind
 _BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]|^.*(?:创办|创建|开办|兴办|举办|合办|成立|组建|建立|新建|筹建)了?")
@@ -446,16 +449,27 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
     out = []
     for m in _BODY.finditer(question):
         name = m.group(1)
+        if name.endswith("中") and m.group(2) == "小学":  # "规范中小学": schools in general
+            continue
         for place in sorted(places, key=len, reverse=True):
             name = name.split(place)[-1]
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
-        name = _BEFORE_BODY.sub("", name).split("的")[-1]  # "布达拉宫东北面的第三小学": 第三小学
+        name = _after_verb(_BEFORE_BODY.sub("", name).split("的")[-1])  # "布达拉宫东北面的第三小学": 第三小学
         stem = _BODY_WORDS.sub("", name)
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS:
             if _ORDINAL.fullmatch(stem):  # "第三小学", also written 三小: 第三 alone is no name
                 stem = stem[1:] + m.group(2)[0]
             out.append((stem, name + m.group(2)))
     return out
+
+
+def _after_verb(phrase: str) -> str:
+    """What follows the last verb, preposition or pronoun of `phrase`, which a name holds none of:
+    "老师都要参加学校" → "学校", "嘉峪关搞义务教育薄弱学校" → "义务教育薄弱学校", "其中幼儿园" → "幼儿园"."""
+    words = list(jieba.posseg.cut(phrase, HMM=False))
+    # a single character opening the phrase may be a name's own ("拦河小学")
+    last = max((i for i, w in enumerate(words) if w.flag in _NOT_IN_NAME and (i or len(w.word) > 1)), default=-1)
+    return "".join(w.word for w in words[last + 1:])
 
 
 def asked_post(question: str) -> str | None:

@@ -235,7 +235,13 @@ def test_dates_are_not_counts(text, numbers):
     ("双泉镇今年有多少孩子读完小学？", []),
     ("县财政每年专门拿出多少钱来建学校？", []),  # 建 before 学校: building schools, no school's name
     ("位于布达拉宫东北面的第三小学平均每个学生有几本图书？", [("三小", "第三小学")]),  # also written 三小  # "读完小学": finishing primary school, not a school's name
-    ("是哪一年与洛阳轴承技工学校联合创办轴承专业学校的？", [("轴承专业", "轴承专业学校")]),  # founded: not "联合创办…"
+    ("是哪一年与洛阳轴承技工学校联合创办轴承专业学校的？",  # founded: not "联合创办…"
+     [("洛阳轴承技工", "洛阳轴承技工学校"), ("轴承专业", "轴承专业学校")]),
+    ("嘉峪关搞义务教育薄弱学校改造，市里掏的钱占多大比例？", []),  # 搞…: a kind of school being improved
+    ("多大年纪以下的老师都要参加学校自己组织的汉语学习？", []),  # "参加学校…": no name
+    ("采取了哪些措施规范中小学办学行为？", []),  # 中小学: schools in general
+    ("今年全镇共录取一二中学生大约多少人？", []),  # 中学生: pupils
+    ("拦河小学接受了什么捐赠？", [("拦河", "拦河小学")]),  # 拦 is a verb, and this school's name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
