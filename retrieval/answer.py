@@ -19,11 +19,12 @@ from retrieval.outline import Section, announced, inline_items, lists, numbered_
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counts_apart, distinctive,
-                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words,
-                                 listed_noun, listed_noun_en, numbers_given, other_level, places_named, regions_named,
-                                 school_level, shape, signed_date, wanted, which_of)
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counts_apart,
+                                 counts_otherwise, distinctive, enumerates, figures_given, find_counted,
+                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
+                                 find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given,
+                                 other_level, places_named, regions_named, school_level, shape, signed_date, wanted,
+                                 which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_label, with_lead_in, without_contained)
@@ -126,7 +127,7 @@ class Composer:
         unit = asked_unit(question) if kind == "number" else None
         counted = asked_classifiers(question) if kind == "number" else None
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
-        counted = counted if not focus or counts_apart(counted) else None
+        counts_in, counted = counted, counted if not focus or counts_apart(counted) else None
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
@@ -147,6 +148,8 @@ class Composer:
                 c.key_span = find_year(c.text)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
+            if counts_in and c.key_span and counts_otherwise(c.text, c.key_span, counts_in):
+                c.key_span = find_counted(c.text, counts_in, by_ge=False)  # "几家网吧": not "会议2次"
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as

@@ -61,7 +61,8 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
-_CLASSIFIER = re.compile(r"(?:多少|几)([名人位户所家本册首篇场次间套台辆件项条支批届期班级])")
+_CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级"
+_CLASSIFIER = re.compile(rf"(?:多少|几)([{_CLASSIFIERS}])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
 _NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
@@ -138,6 +139,15 @@ def counts_apart(classifiers: str) -> bool:
     """True when a question counts only in classifiers no other count stands for (times, years, issues,
     levels: "分别达到几级"), so that a figure near the counted thing in another ("教师30名") is no answer."""
     return bool(classifiers) and set(classifiers) <= _NOT_BY_GE
+
+
+def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool:
+    """True when the figure at `span` counts in a classifier of another kind than any of `classifiers`:
+    for 几家, "会议2次" counts meetings, not bodies; "13家", "13所" and "13个" may count them."""
+    after = _COUNTED_AS.match(text, span[1])
+    classifier = after.group(1) if after else ""
+    accepted = "个" + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
+    return classifier in _CLASSIFIERS and classifier not in accepted
 
 
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ import pytest
 
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, asks_holder, bodies_named,
-                                 asks_frequency, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
+                                 asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level)
 
@@ -365,6 +365,20 @@ def test_asked_classifiers():
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
     assert (text[slice(*span)] if span else None) == number
+
+
+@pytest.mark.parametrize("text, figure, classifiers, otherwise", [
+    ("召开了全县网吧专项整治工作会议2次,", "2", "家", True),  # 几家网吧: meetings are no bodies
+    ("共下达限期整改通知书13家,", "13", "家", False),
+    ("全镇共有18所中小学,", "18", "家", False),  # 所 and 家 both count bodies
+    ("建成文化活动室12个,", "12", "家", False),  # 个 counts anything
+    ("配齐专职工作人员30名,", "30", "人", False),
+    ("帮扶贫困户20户,", "20", "人", True),  # households are not people
+    ("投入资金20万元,", "20", "家", False),  # not a classifier: left to the other checks
+])
+def test_counts_otherwise(text, figure, classifiers, otherwise):
+    at = text.index(figure)
+    assert counts_otherwise(text, (at, at + len(figure)), classifiers) is otherwise
 
 
 @pytest.mark.parametrize("question, kind, post", [
