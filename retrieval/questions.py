@@ -438,7 +438,7 @@ def _subject_end(part: str) -> int:
 
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
-_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生)")  # not "一二中学生": pupils
+_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生(?!均))")  # not "一二中学生": pupils; "三小生均"
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考钱")  # not "今年小学", "孩子读完小学"
 _BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.

@@ -241,6 +241,7 @@ def test_dates_are_not_counts(text, numbers):
     ("多大年纪以下的老师都要参加学校自己组织的汉语学习？", []),  # "参加学校…": no name
     ("采取了哪些措施规范中小学办学行为？", []),  # 中小学: schools in general
     ("今年全镇共录取一二中学生大约多少人？", []),  # 中学生: pupils
+    ("第三小学生均藏书有几册？", [("三小", "第三小学")]),  # 生均: per pupil, after the school's name
     ("拦河小学接受了什么捐赠？", [("拦河", "拦河小学")]),  # 拦 is a verb, and this school's name
 ])
 def test_bodies_named(question, bodies):
