@@ -148,7 +148,7 @@ def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: froze
     """Chinese names from `vocabulary` whose pinyin spells a capitalised word (or run of words) of
     `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市. Where words sound alike ("Fuyang":
     富阳, 抚养), those in `preferred` (the words of titles, bylines and place names) win."""
-    words = _WORD.findall(question)
+    words = [re.sub(r"'s$", "", w) for w in _WORD.findall(question)]  # "Shanzuokou's": the name itself
     found: list[str] = []
     for i, w in enumerate(words):
         if not w[0].isupper() or i == 0 and w.lower() in _QUESTION_WORDS:

@@ -41,6 +41,7 @@ def test_translate_terms_matches_whole_words_only():
 def test_romanised_names_maps_pinyin_to_the_vocabulary_name():
     assert romanised_names("What is the population of Shangping?", VOCABULARY) == ["上坪乡"]
     assert romanised_names("What did Mingxikou town do?", VOCABULARY) == ["明溪口镇"]
+    assert romanised_names("What did Mingxikou's government do?", VOCABULARY) == ["明溪口镇"]  # possessive
 
 
 def test_romanised_names_joins_a_run_of_capitalised_words():
