@@ -120,6 +120,15 @@ def test_a_count_in_a_classifier_of_its_own_is_not_answered_by_another_count(pla
     assert answer.refused and say("thing_number", "zh") in answer.text
 
 
+def test_a_figure_in_another_classifier_does_not_count_what_is_asked(plain):
+    meetings = "今年全县召开网吧专项整治工作会议2次。"  # 几家网吧: meetings count no internet cafés
+    answer = plain.compose("全县网吧专项整治中一共给几家网吧下达了通知书？",
+                           [hit_of(meetings + "共下达限期整改通知书13家,查处违规网吧3家。")])
+    assert "13家" in answer.sentences[0].text
+    answer = plain.compose("全县网吧专项整治中一共查处了几家网吧？", [hit_of(meetings + "对全县网吧进行了联合大检查。")])
+    assert answer.refused and say("thing_number", "zh") in answer.text
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):
