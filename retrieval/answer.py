@@ -27,7 +27,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  which_of)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail, with_label, with_lead_in, without_contained)
+                                 similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -230,10 +230,16 @@ class Composer:
         chosen = select(candidates, form, self.settings, plural=asks_plural(question))
         chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
         if form != "factoid":  # a list item that only names a measure takes its detail
-            chosen = [with_detail(with_label(c), self._starts.get(c.hit.chunk.article_key, [])) for c in chosen]
+            chosen = [self._widened(c) for c in chosen]
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…"
             chosen = without_contained(chosen)
         return render_answer(question, hits, chosen, form, lang, confidence)
+
+    def _widened(self, c: Candidate) -> Candidate:
+        """A list item with the label before it, the detail of a measure it only names, and the other
+        measures of those it announces."""
+        sentences = self._starts.get(c.hit.chunk.article_key, [])
+        return with_items(with_detail(with_label(c), sentences), sentences)
 
     def _another_item(self, c: Candidate, best: Candidate, tokens: list[str]) -> bool:
         """True when `c` is one item of a run of clauses that `best` (holding no figure) is another item of,

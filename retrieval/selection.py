@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 _REDUNDANT = 0.6  # character-bigram Jaccard above which two sentences say the same thing
 _TOPIC_MAX = 30  # a list item this short names a measure; what it is follows
 _DETAIL = 60  # characters of what follows that an item naming a measure takes along
+_ITEMS = 200  # characters of the measures after the one a sentence announcing them ends with
+# A colon announcing measures, and the first of them ending the sentence with a semicolon.
+_ANNOUNCES = re.compile(r"[:：][^:：。！？!?]{4,}[;；]$")
 _NEAR_SAME = 0.8  # bigram overlap of one sentence in two copies of a report
 # A blanked-out value where the report template left a number ("已婚育龄妇女XXX人", "?万元", "xx2首").
 _REDACTED = re.compile(r"(?:[Xx×*]{2,}\d*|[?？]+)\s*(?=[个名人元万千亿%‰户所台册次项年月日首篇本平亩米吨岁层辆间座场期届支班])")
@@ -92,12 +95,27 @@ def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidat
     `sentences` are the article's (start, end, row), sorted."""
     if c.article_text is None or len(c.text) > _TOPIC_MAX or not ITEM.match(c.text):
         return c
+    return _extended(c, sentences, _DETAIL)
+
+
+def with_items(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
+    """A sentence whose colon announces measures and that ends with the first of them ("…精心构建“双语”氛围:
+    在布置各教室…时,全部使用汉语或汉维双语;") with the others: the sentences after it in its paragraph, up to
+    _ITEMS characters. `sentences` are the article's (start, end, row), sorted."""
+    if c.article_text is None or not _ANNOUNCES.search(c.text):
+        return c
+    return _extended(c, sentences, _ITEMS)
+
+
+def _extended(c: Candidate, sentences: list[tuple[int, int, int]], reach: int) -> Candidate:
+    """`c` with the sentences after it in its paragraph, while under `reach` characters were added, up to
+    the next item of the list `c` is an item of."""
     family, end = _item_family(c.text), c.end
     at = bisect.bisect_left(sentences, (c.end, 0, 0))
-    while at < len(sentences) and end - c.end < _DETAIL:
+    while at < len(sentences) and end - c.end < reach:
         start, stop, _ = sentences[at]
         gap = c.article_text[end:start]  # a short sentence between is not indexed, but is text all the same
-        if "\n" in gap or family in (_item_family(gap.strip()), _item_family(c.article_text[start:stop])):
+        if "\n" in gap or family and family in (_item_family(gap.strip()), _item_family(c.article_text[start:stop])):
             break  # another paragraph, or the list's next item
         end, at = stop, at + 1
     return c if end == c.end else replace(c, end=end, text=c.article_text[c.start:end])

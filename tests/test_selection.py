@@ -7,7 +7,7 @@ from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail,
-                                 with_label, with_lead_in, without_contained)
+                                 with_items, with_label, with_lead_in, without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -104,6 +104,17 @@ def test_an_item_takes_its_own_sub_items_up_to_the_lists_next_item():
     assert with_detail(item, _sentences(article, texts)).text == "".join(texts[:3])  # to 60 characters of detail
     short = "".join([texts[0], texts[4]])
     assert with_detail(candidate(texts[0], 0.9, article=short), _sentences(short, [texts[0], texts[4]])).text == texts[0]
+
+
+def test_a_sentence_announcing_measures_takes_the_others_of_its_paragraph():
+    # data/reports/003 (夏镇…小学): the colon announces the measures, the first ends the sentence
+    texts = ["我们在校园文化的宣传方面精心构建“双语”氛围:在布置各教室、办公室和室内外墙壁时,全部使用汉语或汉维双语;",
+             "我们在校园内的文化石上用汉、维两种语言书写并配图形,校园广播站使用汉维两种语言播音。",
+             "目的是想创设“双语”教学的校园文化。"]
+    article = "".join(texts[:2]) + "\n" + texts[2]
+    sentences = _sentences(article, texts)
+    assert with_items(candidate(texts[0], 0.9, article=article), sentences).text == texts[0] + texts[1]
+    assert with_items(candidate(texts[1], 0.9, article=article), sentences).text == texts[1]  # announces nothing
 
 
 def test_of_two_copies_of_a_sentence_the_one_with_more_figures_leads():
