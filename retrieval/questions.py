@@ -88,11 +88,16 @@ def asks_ratio(question: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# A page number left inside a line broken across pages ("经强制 6戒毒后", "创建成“无毒 5乡镇”"): a space before
+# it, and the word it cut in two after it, where a figure has its unit ("共有 11所学校").
+_PAGE_NUMBER = re.compile(rf"[\u4e00-\u9fff“”] \d{{1,3}}[^\W\d{_UNIT}余多百千]")
 
 
 def numbers_given(question: str) -> frozenset[str]:
-    """The figures a question states ("108名在编教师中50岁以上" → 108, 50)."""
-    return frozenset(_DIGITS.findall(question))
+    """The figures a question states ("108名在编教师中50岁以上" → 108, 50), and its counts in Chinese
+    numerals as written ("三所幼儿园总投资" → 三所)."""
+    counts = {m.group() for m in NUMBER.finditer(question) if not _DIGITS.search(m.group())}
+    return frozenset(_DIGITS.findall(question)) | counts
 
 
 _FIGURE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?!年)[\u4e00-\u9fff%％]")  # not a year ("2016年")
@@ -665,8 +670,10 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
         matches = [m for m in matches if not _inside(m.start(), titles)]
+    if kind == "number":
+        matches = [m for m in matches if not _PAGE_NUMBER.fullmatch(text, max(0, m.start() - 2), m.end() + 1)]
     if kind in ("number", "money") and given:
-        matches = [m for m in matches if not set(_DIGITS.findall(m.group())) & given]
+        matches = [m for m in matches if not set(_DIGITS.findall(m.group())) & given and m.group() not in given]
     if kind in ("number", "money") and not average:
         totals = [m for m in matches if not _AVERAGE.search(text[max(0, m.start() - 3): m.start()])]
         matches = totals or matches

@@ -118,6 +118,21 @@ def test_find_wanted_skips_the_numbers_the_question_gives():
     start, end = find_wanted("number", text, ["教师"], given=given)
     assert text[start:end] == "30"
     assert find_wanted("number", "在职在编教师108人。", ["教师"], given=given) is None
+    # a count the question writes in Chinese numerals is no answer either (data/reports/003)
+    question = "嘉峪关市配套新建的富民、建林和讨赖河新区三所幼儿园总投资是多少？"
+    assert numbers_given(question) == {"三所"}
+    assert find_wanted("number", "配套新建了富民、建林和讨赖河新区三所幼儿园。", given=numbers_given(question)) is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("部分吸毒人员经强制 6戒毒后,很快再次染上毒瘾;", None),  # data/reports/004: page 6 inside the line
+    ("将我县?个乡镇创建成“无毒 5乡镇”,加上原已命名的11个“无毒乡镇”", "11"),
+    ("三年来,共有 11所学校被评为省级现代教育技术实验学校", "11"),  # a figure with its unit
+    ("增置图书资料 20余万册,实现图书借阅微机管理", "20"),
+])
+def test_a_page_number_inside_a_line_is_no_figure(text, number):
+    span = find_wanted("number", text, ["学校", "乡镇", "图书", "吸毒"])
+    assert (text[slice(*span)] if span else None) == number
 
 
 def test_find_wanted_number_keeps_decimals_and_percentages():
