@@ -125,9 +125,9 @@ class Composer:
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
         unit = asked_unit(question) if kind == "number" else None
-        counted = asked_classifiers(question) if kind == "number" else None
+        classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
-        counts_in, counted = counted, counted if not focus or counts_apart(counted) else None
+        counted = classifiers if not focus or counts_apart(classifiers) else None
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
@@ -148,8 +148,8 @@ class Composer:
                 c.key_span = find_year(c.text)
             elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
                 c.key_span = find_holder(c.text, post)
-            if counts_in and c.key_span and counts_otherwise(c.text, c.key_span, counts_in):
-                c.key_span = find_counted(c.text, counts_in, by_ge=False)  # "几家网吧": not "会议2次"
+            if classifiers and c.key_span and counts_otherwise(c.text, c.key_span, classifiers):
+                c.key_span = find_counted(c.text, classifiers, by_ge=False)  # "几家网吧": not "会议2次"
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as

@@ -115,7 +115,8 @@ def _extended(c: Candidate, sentences: list[tuple[int, int, int]], reach: int) -
     while at < len(sentences) and end - c.end < reach:
         start, stop, _ = sentences[at]
         gap = c.article_text[end:start]  # a short sentence between is not indexed, but is text all the same
-        if "\n" in gap or family and family in (_item_family(gap.strip()), _item_family(c.article_text[start:stop])):
+        next_item = family and family in (_item_family(gap.strip()), _item_family(c.article_text[start:stop]))
+        if "\n" in gap or next_item:
             break  # another paragraph, or the list's next item
         end, at = stop, at + 1
     return c if end == c.end else replace(c, end=end, text=c.article_text[c.start:end])
