@@ -151,15 +151,19 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
     for 几家, "会议2次" counts meetings, not bodies; "13家", "13所" and "13个" may count them."""
     after = _COUNTED_AS.match(text, span[1])
     classifier = after.group(1) if after else ""
-    accepted = "个" + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
-    return classifier in _CLASSIFIERS and classifier not in accepted
+    return classifier in _CLASSIFIERS and classifier not in "个" + _counting_alike(classifiers)
+
+
+def _counting_alike(classifiers: str) -> str:
+    """`classifiers` and those that count the same things (名: 名人位; 本: 本册; 所: 所家)."""
+    return "".join(_SAME_COUNT.get(c, c) for c in classifiers)
 
 
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
     `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
     ge = "个" if by_ge and not counts_apart(classifiers) else ""
-    accepted = ge + "".join(_SAME_COUNT.get(c, c) for c in classifiers)
+    accepted = ge + _counting_alike(classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
         if m.group()[-1] in accepted or after and after.group(1) in accepted:
