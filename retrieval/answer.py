@@ -13,7 +13,7 @@ from index.store import LoadedIndex
 from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
-from retrieval.glossary import translate_terms
+from retrieval.glossary import translate_terms, unknown_places
 from retrieval.lexical import TermStats
 from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, section_end, sections_of
 from retrieval.query import detect_lang
@@ -110,8 +110,8 @@ class Composer:
         if not candidates:
             return _refuse(question, hits, lang)
         asked = normalize(question)
-        unknown = self._unknown_regions(asked) if lang == "zh" else []
-        if unknown:  # "广州市天河区…": a place no report mentions
+        unknown = self._unknown_regions(asked) if lang == "zh" else unknown_places(question, self._corpus())
+        if unknown:  # "广州市天河区…", "Xihu District": a place no report mentions
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unknown)))
         passages = normalize(" ".join(h.chunk.text for h, _ in top))
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []

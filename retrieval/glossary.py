@@ -90,6 +90,27 @@ GLOSSARY: dict[str, str] = {
 }
 
 
+_NUMBERED_SCHOOL = re.compile(r"\bNo\.?\s*(\d{1,2})\s+(primary|middle|high)\b", re.I)
+_SCHOOL_LEVEL = {"primary": "小学", "middle": "中学", "high": "中学"}
+_DIGITS = "零一二三四五六七八九"
+
+
+def numbered_schools(question: str) -> list[str]:
+    """The Chinese names of the numbered schools `question` names: "No. 3 Primary School" → 第三小学,
+    "No. 28 Middle School" → 第二十八中学 and 28中, as the reports shorten it."""
+    names: list[str] = []
+    for number, level in _NUMBERED_SCHOOL.findall(question):
+        n, kind = int(number), _SCHOOL_LEVEL[level.lower()]
+        names += [f"第{_chinese_number(n)}{kind}"] + ([f"{n}中"] if kind == "中学" else [])
+    return list(dict.fromkeys(names))
+
+
+def _chinese_number(n: int) -> str:
+    """1-99 in Chinese numerals: 3 → 三, 10 → 十, 28 → 二十八."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (_DIGITS[ones] if ones or not tens else "")
+
+
 def _plural(phrase: str) -> str:
     """The plural of a phrase's last word: "prohibition" → prohibitions, "activity" → activities."""
     if re.search(r"[^aeiou]y$", phrase):
@@ -113,8 +134,8 @@ def translate_terms(question: str) -> list[str]:
     """Chinese terms for the English words and phrases of `question` that the glossary knows."""
     text = re.sub(r"\s+", " ", question.lower())
     spaced = text.replace("-", " ")  # "municipal-level" is the glossary's "municipal level"
-    return list(dict.fromkeys(t for variant in (text, spaced) for m in _PHRASE.finditer(variant)
-                              for t in TERMS[m.group()].split()))
+    found = [t for variant in (text, spaced) for m in _PHRASE.finditer(variant) for t in TERMS[m.group()].split()]
+    return list(dict.fromkeys(numbered_schools(question) + found))
 
 
 @lru_cache(maxsize=8)
@@ -186,5 +207,51 @@ def _pinyin_keys(vocabulary: tuple[str, ...]) -> list[str]:
     return sorted(_pinyin_table(vocabulary))
 
 
-_QUESTION_WORDS = {"how", "what", "who", "when", "where", "which", "why", "by", "in", "did", "does", "do", "is",
-                   "are", "was", "were", "the", "a", "an", "according"}
+_QUESTION_WORDS = {"how", "what", "who", "when", "where", "which", "why", "by", "in", "at", "of", "for", "did", "does",
+                   "do", "is", "are", "was", "were", "the", "a", "an", "according"}
+
+
+# An English place name is a run of capitalised words before one of these ("Xihu District", "Fotang Town").
+_PLACE_NAME = re.compile(r"((?:[A-Z][a-z]+ ){1,3})(?i:district|county|city|town|township|province|prefecture|village)s?\b")
+_PLACE_CHARS = "省市州区县乡镇村"
+
+
+def unknown_places(question: str, corpus: str) -> list[str]:
+    """The places an English question names ("Xihu District") that the reports, `corpus`, never mention: the
+    name is spelled in pinyin ("Xihu", not "New Area" or "Model Village"), and no one to three characters
+    before a place word of the reports (西湖区, 西湖镇) read so."""
+    names = [m.group().split() for m in _PLACE_NAME.finditer(question)]
+    names = [" ".join(words[next(i for i, w in enumerate(words) if w.lower() not in _QUESTION_WORDS):]) for words in names]
+    spelled = [(name, "".join(name.split()[:-1]).lower()) for name in names]
+    spelled = [(name, key) for name, key in spelled if _is_pinyin(key)]
+    if not spelled:
+        return []
+    known = _place_readings(corpus)
+    return [name for name, key in spelled if key not in known]
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable, without tones: read off the common characters once (0.2 s)."""
+    from pypinyin import lazy_pinyin
+
+    return frozenset(s for s in lazy_pinyin([chr(c) for c in range(0x4E00, 0x9FA6)]) if s.isalpha() and len(s) > 1)
+
+
+def _is_pinyin(word: str) -> bool:
+    """True when `word` (lower case) is a run of pinyin syllables of two letters or more: "xihu", "fotang"."""
+    syllables, ends = _syllables(), {0}
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in syllables for start in ends if end - start <= 6):
+            ends.add(end)
+    return len(word) in ends
+
+
+@lru_cache(maxsize=2)
+def _place_readings(corpus: str) -> frozenset[str]:
+    """The pinyin of the one to three characters before every place word of `corpus`, each reading of them."""
+    names = {corpus[i - n:i] for i, ch in enumerate(corpus) if ch in _PLACE_CHARS for n in (1, 2, 3) if i >= n}
+    return frozenset(key for name in names if _CJK_RUN.fullmatch(name) for key in _readings(name))
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

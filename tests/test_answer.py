@@ -565,6 +565,11 @@ def test_an_english_question_s_sentence_is_chosen_by_its_bridged_chinese_terms(p
     assert "再分配" in answer.sentences[0].text
 
 
+def test_an_english_question_on_a_place_no_report_mentions_is_refused_by_name(ask):
+    answer = ask("What did Xihu District do about premarital checks?")
+    assert answer.refused and "Xihu District" in answer.text
+
+
 def test_english_refusal_is_in_english(ask):
     answer = ask("When did Shangping start free premarital checks?")  # no date in the excerpts
     assert answer.refused and answer.text.startswith(say("refusal", "en"))

@@ -1,7 +1,7 @@
 """Tests for retrieval.glossary: English words to Chinese terms, romanised place names to Chinese names."""
 from __future__ import annotations
 
-from retrieval.glossary import romanised_names, translate_terms
+from retrieval.glossary import numbered_schools, romanised_names, translate_terms, unknown_places
 
 VOCABULARY = ("上坪乡", "明溪口镇", "永安市", "禁毒", "婚检率")
 
@@ -115,3 +115,21 @@ def test_months_are_written_as_the_reports_write_them():
 def test_a_hyphenated_phrase_matches_the_glossary_phrase_with_a_space():
     assert "市级" in translate_terms("How many municipal-level schools are there?")  # glossary: "municipal level"
     assert "禁毒" in translate_terms("What anti-drug work was done?")  # hyphenated entries still match as written
+
+
+def test_a_numbered_school_is_bridged_to_its_chinese_name():
+    assert numbered_schools("the student-to-computer ratio at Lhasa No. 3 Primary School") == ["第三小学"]
+    assert numbered_schools("No.28 middle school and No. 10 Middle School") == ["第二十八中学", "28中", "第十中学", "10中"]
+    assert "第三小学" in translate_terms("How many books does No. 3 Primary School have?")
+    assert numbered_schools("No. 3 of the measures") == []
+
+
+def test_an_english_place_the_reports_never_mention_is_unknown():
+    corpus = "上坪乡位于永安市东北部。明溪口镇辖18个行政村。"
+    assert unknown_places("What did the commission of Xihu District, Hangzhou do?", corpus) == ["Xihu District"]
+    assert unknown_places("How many villages does Mingxikou Town govern?", corpus) == []  # 明溪口镇
+    assert unknown_places("In Shangping township, what was the rate?", corpus) == []  # the question word is no name
+    assert unknown_places("Yongan City's Shangping township", corpus) == []
+    # English words are no pinyin: "New Area", "Model Village" name nothing to look up
+    assert unknown_places("the XX town of the Binhai New Area", corpus) == []
+    assert unknown_places("Which Model Village won?", corpus) == []
