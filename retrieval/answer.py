@@ -24,7 +24,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
                                  find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given,
                                  other_level, places_named, regions_named, school_level, shape, signed_date, wanted,
-                                 which_of)
+                                 which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -103,8 +103,8 @@ class Composer:
         which = which_of(question)
         top = self._passages(hits, exact=kind in ("number", "money") or which is not None)
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
-        if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms weigh
-            tokens = [t for t in tokens if _CJK.search(t)] or tokens
+        if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms and years weigh
+            tokens = [t for t in tokens if _CJK.search(t) or t.isdigit()] or tokens
         candidates = [c for rank, (h, limit) in enumerate(top)
                       for c in self._candidates(h, rank, limit, query_vector)]
         if not candidates:
@@ -192,6 +192,10 @@ class Composer:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
+            years = years_given(asked) if kind in ("number", "money") else []
+            dated = [c for c in with_span if any(y in c.text for y in years)]
+            if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
+                with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
             bodies = bodies_named(asked)
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's

@@ -18,7 +18,7 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
-                           r"\bpercentage\b|\brate\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
+                           r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
@@ -78,7 +78,7 @@ _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
 _ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之(?:几|多少)|百分比|"
                          r"多少\s*[%％‰]|率[^,，。?？;；]{0,6}?(?:多少|几成)|"
-                         r"\b(?:ratio|percentage|proportion|fraction)\b|\bwhat (?:share|portion)\b", re.I)
+                         r"\b(?:ratio|rate|percentage|proportion|fraction)\b|\bwhat (?:share|portion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
 _SHARE = re.compile(RATIO.pattern + r"|\d+(?:\.\d+)?\s*[%％‰]|\d+(?:\.\d+)?\s*倍")
 
@@ -275,6 +275,7 @@ FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
 _CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
+_ENGLISH = re.compile(r"[A-Za-z]")
 _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
 
 
@@ -315,6 +316,8 @@ def shape(question: str) -> str:
         return "factoid"
     if _PRACTICE.search(question):
         return "practice"
+    if _ENGLISH.match(question) and wanted(question) in ("number", "money"):  # "What was the …enrollment rate"
+        return "factoid"
     return "general"
 
 
@@ -571,6 +574,11 @@ def enumerates(question: str) -> bool:
 def asks_year(question: str) -> bool:
     """True when a date question wants the year itself ("哪一年建成", "in what year")."""
     return bool(_WANTS_YEAR.search(question))
+
+
+def years_given(question: str) -> list[str]:
+    """The years a question states: "2009年…多少", "in 2009" → 2009."""
+    return re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question)
 
 
 def find_year(text: str) -> tuple[int, int] | None:

@@ -570,6 +570,15 @@ def test_an_english_question_on_a_place_no_report_mentions_is_refused_by_name(as
     assert answer.refused and "Xihu District" in answer.text
 
 
+def test_a_figure_of_the_year_asked_about_leads(plain):
+    target = hit_of("适龄儿童入学率要达到100%,逐步推行学前三年教育,规范和整治现有民办幼儿园。", "a.txt")
+    dated = hit_of("2009年,全县幼儿教育学前三年普及率达90.65%,居全市前列。", "b.txt")
+    for question in ("2009年全县学前三年教育入学率是多少？", "What was the preschool enrollment rate in 2009?"):
+        searched = f"{question} 学前教育 入学率 幼儿园"
+        answer = plain.compose(question, [target, dated], query_text=searched)
+        assert "90.65%" in answer.sentences[0].text, question
+
+
 def test_english_refusal_is_in_english(ask):
     answer = ask("When did Shangping start free premarital checks?")  # no date in the excerpts
     assert answer.refused and answer.text.startswith(say("refusal", "en"))

@@ -7,7 +7,7 @@ from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_post, asked_unit, asks_who, asks_holder, bodies_named,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
-                                 asks_year, blanks_name, find_year, other_level, school_level)
+                                 asks_year, blanks_name, find_year, other_level, school_level, years_given)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -26,6 +26,8 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("石墩河镇各村、各单位的“双述双评”制度是怎么开展的？", "practice"),  # 各村 of one town: not across places
     ("上坪乡和明溪口镇的计生工作有什么不同？", "across"),  # two places contrasted
     ("What share of townships was meant to become drug-free?", "factoid"),  # a share: a figure
+    ("What was the county's three-year preschool enrollment rate in 2009?", "factoid"),  # a rate: a figure
+    ("How often does the health centre train village clinic staff?", "general"),  # how often: no date
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -466,6 +468,13 @@ def test_asks_ratio():
     assert asks_ratio("今年录取一二中的学生录取率具体是百分之多少？") and asks_ratio("婚检率达到多少？")  # a rate
     assert not asks_ratio("今年全镇共录取一二中学生多少人？")
     assert asks_ratio("What share of townships was meant to become drug-free?")
+    assert asks_ratio("What was the senior high school admission rate?")  # a rate: a percentage, not "12个班级"
+
+
+def test_years_given():
+    assert years_given("2009年全县学前三年普及率是多少？") == ["2009"]
+    assert years_given("What was the enrollment rate in 2009?") == ["2009"]
+    assert years_given("招生20092人") == [] and years_given("多少人？") == []
 
 
 def test_the_share_after_the_rate_asked_for():
