@@ -397,6 +397,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "director": "主任", "directors": "主任", "deputy director": "副主任", "deputy directors": "副主任",
     "person in charge": "负责人 负责同志", "responsible person": "负责人 负责同志", "head of unit": "负责人 负责同志",
     "responsible persons": "责任人", "group leader": "组长 任组长", "team leader": "组长 任组长", "head of the group": "组长 任组长",
+    "heads the": "组长 任组长 负责人", "headed the": "组长 任组长 负责人", "head the": "组长 任组长 负责人", "headed by": "组长 为组长",
     "deputy leader": "副组长", "deputy group leader": "副组长", "deputy team leader": "副组长", "members": "成员 委员 会员",
     "member": "成员 委员 会员", "staff members": "工作人员 人员", "personnel": "工作人员 人员 人事制度 人事", "cadres and masses": "干部群众 干群",
     "officials and the public": "干部群众 干群", "whole county": "全县", "entire county": "全县", "countywide": "全县",

@@ -133,3 +133,9 @@ def test_an_english_place_the_reports_never_mention_is_unknown():
     # English words are no pinyin: "New Area", "Model Village" name nothing to look up
     assert unknown_places("the XX town of the Binhai New Area", corpus) == []
     assert unknown_places("Which Model Village won?", corpus) == []
+
+
+def test_who_heads_a_group_asks_for_its_leader():
+    assert "组长" in translate_terms("Who heads the leading group for the campaign?")
+    assert "组长" in translate_terms("The group was headed by whom?")
+    assert translate_terms("Who is the head teacher?") == ["班主任"]  # the longer phrase wins
