@@ -58,7 +58,7 @@ class ComposeSettings:
     passages: int = 5  # best passages (ranked before small-to-big merging) whose sentences are considered
     # further passages, when of the best passage's article, that a figure or a which-question draws on:
     # "上坪乡…人均收入" ranks the article's figures paragraph 7th, under its other paragraphs
-    lead_article_passages: int = 3
+    lead_article_passages: int = 4
     factoid_sentences: int = 2  # the second only when nearly as good as the first
     factoid_floor: float = 0.95  # "nearly as good": this share of the best score
     list_sentences: int = 5
