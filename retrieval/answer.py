@@ -167,7 +167,10 @@ class Composer:
         if entity and entity != "person" and form == "factoid" and blanks_name(entity, candidates[0].text) \
                 and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "邀请XX市纪委副书记…": 哪个市
             missing = say("thing_title", lang)
-        off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
+        # the question's own words as well: a description that found the report ("开展文化市场专项整治的那个县,…")
+        # was searched on its own, and `tokens` are the rest's
+        asked_tokens = list(dict.fromkeys(tokens + self.tokenizer.query_tokens(asked)))
+        off_topic = self._off_topic(asked, asked_tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
         unheard = self._unheard(tokens, candidates, asked) if lang == "zh" and not missing else []

@@ -385,6 +385,16 @@ def test_words_no_report_uses_are_a_paraphrase_when_the_question_names_a_report_
     assert distinctive(["宣传栏", "多长时间", "换", "一回"]) == ["宣传栏", "换"]  # "换一回" asks how often
 
 
+def test_a_description_that_found_the_report_counts_as_on_topic():
+    # search found the county by its description and searched the rest alone: the passages hold the
+    # description's words (文化市场, 专项整治), not the rest's everyday ones (没收, 老百姓, 锅盖)
+    plain = Composer(settings=ComposeSettings(refuse_below=0.0))  # term overlap alone is low here
+    question = "开展文化市场专项整治的那个县,这回一共没收了多少套老百姓私自架设的“锅盖”?"
+    hits = [hit_of("文化市场专项整治工作。此次专项整治工作共收缴非法装置共200多套。")]
+    answer = plain.compose(question, hits, query_text="这回一共没收了多少套老百姓私自架设的“锅盖”? 群众 居民")
+    assert not answer.refused and "200多套" in answer.text
+
+
 def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):
     answer = ask("广州市天河区去年新增了多少个公办学位？")
     assert answer.refused and "广州市、天河区" in answer.text
