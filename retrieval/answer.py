@@ -23,8 +23,8 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  counts_otherwise, distinctive, enumerates, figures_given, find_counted,
                                  find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
                                  find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given,
-                                 other_level, places_named, regions_named, school_level, shape, signed_date, wanted,
-                                 which_of, years_given)
+                                 other_level, places_named, programmes_named, regions_named, school_level, shape,
+                                 signed_date, wanted, which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -201,6 +201,13 @@ class Composer:
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
+            named = [p for p in programmes_named(question) if p in self._corpus()]
+            if named and kind in ("number", "money"):  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not 无毒害区's
+                on = [c for c in candidates if c.key_span and c.score >= floor
+                      and all(p in self._article_text(c.hit) for p in named)]
+                if not on:
+                    return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+                candidates = on + [c for c in candidates if c not in on]
             bodies = bodies_named(asked)
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
                 about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]

@@ -566,6 +566,15 @@ def listed_noun_en(question: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+# in quotes, or in brackets after English words ("the 'drug-free county' (无毒害县)"; not "在编教师(教职工)")
+_QUOTED = re.compile(r"[“\"'‘]([\u4e00-\u9fff]{3,8})[”\"'’]|(?<=[A-Za-z'\" ])[(（]([\u4e00-\u9fff]{3,8})[)）]")
+
+
+def programmes_named(question: str) -> list[str]:
+    """The quoted names of campaigns and programmes a question gives ("创建“无毒害县”", "campaign (无毒害县)")."""
+    return [quoted or bracketed for quoted, bracketed in _QUOTED.findall(question)]
+
+
 def enumerates(question: str) -> bool:
     """True when the question asks for the items of a list ("哪两种模式", "哪几个方面")."""
     return bool(_ENUMERATION.search(question))

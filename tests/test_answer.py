@@ -10,7 +10,7 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
-from retrieval.questions import distinctive
+from retrieval.questions import distinctive, programmes_named
 from retrieval.search import Searcher
 from retrieval.types import Answer, Hit
 
@@ -383,6 +383,21 @@ def test_words_no_report_uses_are_a_paraphrase_when_the_question_names_a_report_
     assert not composer._anchored("镇里推行河长制，一共设了几级河长？")
     assert distinctive(["镇里", "推行", "河长制", "一共", "几级", "那个", "多长时间"]) == ["推行", "河长制"]
     assert distinctive(["宣传栏", "多长时间", "换", "一回"]) == ["宣传栏", "换"]  # "换一回" asks how often
+
+
+def test_a_figure_for_a_quoted_campaign_comes_from_its_own_article():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    district = replace(hit_of("投入资金35万元,为区禁毒办配备办公用房。", "district.txt"),
+                       chunk=replace(hit_of("", "district.txt").chunk, article_title="“无毒害区”巩固工作总结",
+                                     text="投入资金35万元,为区禁毒办配备办公用房。", end=20))
+    county = replace(hit_of("", "county.txt"), chunk=replace(hit_of("", "county.txt").chunk, end=26,
+                     article_title="创建“无毒害县”工作总结", text="所需要的经费,由禁毒委向县政府专题报告并落实。"))
+    question = "创建“无毒害县”一共投入了多少资金?"
+    composer._all_text = "创建“无毒害县”工作总结 “无毒害区”巩固工作总结"
+    assert composer.compose(question, [district, county]).refused  # the 35万元 is the district's
+    assert not composer.compose("“无毒害区”一共投入了多少资金?", [district, county]).refused
+    assert programmes_named("the 'drug-free county' (无毒害县) campaign") == ["无毒害县"]
+    assert programmes_named("在编教师(教职工)分别有多少人") == []  # an alternative word, not a name
 
 
 def test_a_description_that_found_the_report_counts_as_on_topic():
