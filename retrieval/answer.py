@@ -101,8 +101,7 @@ class Composer:
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
         which = which_of(question)
-        top = self._passages(hits, exact=kind in ("number", "money") or which is not None,
-                             about=[stem for stem, _ in bodies_named(normalize(question))])
+        top = self._passages(hits, exact=kind in ("number", "money") or which is not None)
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms and years weigh
             tokens = [t for t in tokens if _CJK.search(t) or t.isdigit()] or tokens
@@ -341,16 +340,14 @@ class Composer:
         stem = places[0][:-1] if len(places[0]) >= 3 else places[0]
         return "" if stem in about else places[0]
 
-    def _passages(self, hits: list[Hit], exact: bool, about: list[str] | None = None) -> list[tuple[Hit, int]]:
+    def _passages(self, hits: list[Hit], exact: bool) -> list[tuple[Hit, int]]:
         """The hits whose sentences may answer, each with the rank (before merging) its text must come
         within: the best `passages`; for an `exact` question (a figure, "哪几个村") also the next
         `lead_article_passages` of the best hit's article, which a figure missing from the best passages
-        is more likely in than anywhere else. When the question names a school or clinic (`about` its
-        distinctive words), that is the best article among those about it."""
+        is more likely in than anywhere else."""
         limit = self.settings.passages
         deeper = limit + (self.settings.lead_article_passages if exact else 0)
-        named = [h for h in hits[:limit] if about and all(w in self._article_text(h) for w in about)]
-        lead = (named or hits)[0].chunk.article_key if hits else None
+        lead = hits[0].chunk.article_key if hits else None
         return [(h, deeper if h.chunk.article_key == lead else limit) for h in hits[:limit]] + [
             (h, deeper) for h in hits[limit:deeper] if h.chunk.article_key == lead]
 

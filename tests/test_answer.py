@@ -3,7 +3,6 @@ real model: the asked-for span, numbered measures, refusals, verbatim citations,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 
@@ -632,20 +631,6 @@ def test_a_place_named_only_at_the_top_of_its_report_is_not_missing():
     assert composer._missing("zh", ["双泉镇", "小学"], [hit], None, []) == ""  # its report does
     composer.index = SimpleNamespace(articles={hit.chunk.article_key: SimpleNamespace(text="教育工作方案")})
     assert "双泉镇" in composer._missing("zh", ["双泉镇", "小学"], [hit], None, [])
-
-
-def test_a_named_school_s_article_is_read_deeper_for_its_figure():
-    from types import SimpleNamespace
-
-    composer = Composer(settings=ComposeSettings(passages=2, lead_article_passages=1))
-    district, school = hit_of("我区小学共藏书89.8万册。", "district.txt"), hit_of("学校始建于1993年。", "school.txt")
-    deeper = replace(hit_of("现有图书9811册,生均藏书7.47册。", "school.txt"), rank=3)
-    composer.index = SimpleNamespace(articles={
-        district.chunk.article_key: SimpleNamespace(text="区两基汇报。我区小学共藏书89.8万册。"),
-        school.chunk.article_key: SimpleNamespace(text="第三小学位于布达拉宫东北面。学校始建于1993年。")})
-    hits = [district, school, deeper]
-    assert composer._passages(hits, exact=True) == [(district, 3), (school, 2)]  # the best article reads deeper
-    assert composer._passages(hits, exact=True, about=["第三"]) == [(district, 2), (school, 3), (deeper, 3)]
 
 
 def test_a_place_is_mentioned_by_what_is_named_after_it(plain):
