@@ -223,7 +223,7 @@ def unknown_places(question: str, corpus: str) -> list[str]:
     names = [m.group().split() for m in _PLACE_NAME.finditer(question)]
     names = [" ".join(words[next(i for i, w in enumerate(words) if w.lower() not in _QUESTION_WORDS):]) for words in names]
     spelled = [(name, "".join(name.split()[:-1]).lower()) for name in names]
-    spelled = [(name, key) for name, key in spelled if _is_pinyin(key)]
+    spelled = [(name, key) for name, key in spelled if key and _is_pinyin(key)]  # "Which village": no name
     if not spelled:
         return []
     known = _place_readings(corpus)

@@ -133,6 +133,7 @@ def test_an_english_place_the_reports_never_mention_is_unknown():
     # English words are no pinyin: "New Area", "Model Village" name nothing to look up
     assert unknown_places("the XX town of the Binhai New Area", corpus) == []
     assert unknown_places("Which Model Village won?", corpus) == []
+    assert unknown_places("Which village did Mingxikou town choose?", corpus) == []  # a question word, no name
 
 
 def test_who_heads_a_group_asks_for_its_leader():
