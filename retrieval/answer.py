@@ -201,7 +201,8 @@ class Composer:
                 with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
             named = [p for p in programmes_named(question) if p in self._corpus()]
-            if named and kind in ("number", "money"):  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not 无毒害区's
+            # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
+            if named and kind in ("number", "money"):
                 on = [c for c in candidates if c.key_span and c.score >= floor
                       and all(p in self._article_text(c.hit) for p in named)]
                 if not on:
