@@ -3,6 +3,7 @@ real model: the asked-for span, numbered measures, refusals, verbatim citations,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
