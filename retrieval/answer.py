@@ -166,10 +166,7 @@ class Composer:
         if entity and entity != "person" and form == "factoid" and blanks_name(entity, candidates[0].text) \
                 and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "邀请XX市纪委副书记…": 哪个市
             missing = say("thing_title", lang)
-        # the question's own words as well: a description that found the report ("开展文化市场专项整治的那个县,…")
-        # was searched on its own, and `tokens` are the rest's
-        asked_tokens = list(dict.fromkeys(tokens + self.tokenizer.query_tokens(asked)))
-        off_topic = self._off_topic(asked, asked_tokens, hits) if lang == "zh" and not missing else []
+        off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))
         unheard = self._unheard(tokens, candidates, asked) if lang == "zh" and not missing else []
@@ -200,9 +197,9 @@ class Composer:
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
-            named = [p for p in programmes_named(question) if p in self._corpus()]
-            # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
-            if named and kind in ("number", "money"):
+            figure = kind in ("number", "money")
+            named = [p for p in programmes_named(question) if p in self._corpus()] if figure else []
+            if named:  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
                 on = [c for c in candidates if c.key_span and c.score >= floor
                       and all(p in self._article_text(c.hit) for p in named)]
                 if not on:
@@ -576,7 +573,10 @@ class Composer:
 
     def _off_topic(self, question: str, tokens: list[str], hits: list[Hit]) -> list[str]:
         """The question's words when, beside the places it names, not one of them stands in the best
-        passages ("明天滨州市的天气怎么样": 明天, 天气, 下雨); else []."""
+        passages ("明天滨州市的天气怎么样": 明天, 天气, 下雨); else []. The question's own words count as well as
+        the searched `tokens`: a description that found the report ("开展文化市场专项整治的那个县,…") was searched
+        on its own, and `tokens` are the rest's."""
+        tokens = list(dict.fromkeys(tokens + self.tokenizer.query_tokens(question)))
         named = places_named(question) | {t for t in tokens if len(t) >= 2 and t[-1] in "省市区县州乡镇"}
         content = [t for t in tokens if len(t) >= 2 and not t.isdigit() and not any(t in n for n in named)]
         top = normalize(" ".join(h.chunk.context_text for h in hits[: self.settings.passages]))

@@ -6,6 +6,7 @@ import re
 import jieba.posseg
 
 from index.tokens import NOT_IN_PLACE, place_names
+from retrieval.query import detect_lang
 
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
@@ -275,7 +276,6 @@ FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
 _CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
-_ENGLISH = re.compile(r"[A-Za-z]")
 _ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
 
 
@@ -316,7 +316,7 @@ def shape(question: str) -> str:
         return "factoid"
     if _PRACTICE.search(question):
         return "practice"
-    if _ENGLISH.match(question) and wanted(question) in ("number", "money"):  # "What was the …enrollment rate"
+    if detect_lang(question) == "en" and wanted(question) in ("number", "money"):  # "What was the …enrollment rate"
         return "factoid"
     return "general"
 
