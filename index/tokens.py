@@ -63,7 +63,7 @@ def _place_after_words(text: str, start: int, end: int) -> list[str]:
     common = jieba.dt.FREQ
     for i in range(start, end - 2):
         name = text[i:end]
-        if i - lo not in cuts or not _is_place(name):
+        if i - lo not in cuts or not _is_place(name) or (i and text[i - 1].isdigit()):  # "6月底屏南县": 屏南县
             continue
         if not any(len(w) >= 2 and common.get(w, 0) >= _COMMON_WORD for w in jieba.lcut(name[:-1], HMM=False)):
             return [name]

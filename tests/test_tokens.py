@@ -45,6 +45,7 @@ def test_place_names_after_other_words_are_the_name_alone():
     assert place_names("缩小城乡差距") == place_names("纳入县财政预算") == []
     assert place_names("按遂平县那个镇的安排") == ["遂平县"]  # 按 is no part of a name
     assert place_names("那份乡镇教育工作方案") == place_names("抓好乡镇禁毒工作") == []  # 乡镇: townships in general
+    assert place_names("截至6月底屏南县行政服务中心") == ["屏南县"]  # the 月 of "6月" opens no name
 
 
 def test_a_place_always_named_after_other_words_is_a_domain_term(corpus_terms):
