@@ -15,16 +15,17 @@ from index.tokens import Tokenizer
 from prompts import text as say
 from retrieval.glossary import translate_terms, unknown_places
 from retrieval.lexical import TermStats
-from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, section_end, sections_of
+from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
+                               sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_post, asked_unit, asks_average,
+from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counts_apart,
-                                 counts_otherwise, distinctive, enumerates, figures_given, find_counted,
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counted_noun_en,
+                                 counts_apart, counts_otherwise, distinctive, enumerates, figures_given, find_counted,
                                  find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, find_year, focus_words, listed_noun, listed_noun_en, numbers_given,
-                                 other_level, places_named, programmes_named, regions_named, school_level, shape,
-                                 signed_date, wanted, which_of, years_given)
+                                 find_wanted, find_year, focus_words, held_posts, listed_noun, listed_noun_en,
+                                 numbers_given, other_level, places_named, programmes_named, regions_named,
+                                 school_level, shape, signed_date, wanted, which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -36,6 +37,7 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
@@ -50,6 +52,7 @@ _CLAUSE_END = re.compile(r"[;；]")  # clauses of one sentence, each about its o
 _SUMMING_UP = re.compile(r"这样[,，]|通过以上|综上")  # "这样,通过定时间、定内容…": what the items above achieve
 _ITEM_END = re.compile(r"[。！？!?；;\n]")  # where a list item's first sentence ends
 _ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
+_RUN_MIN = 3  # numbered paragraphs that make a list of measures, not a pair of points
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
@@ -116,7 +119,7 @@ class Composer:
         passages = normalize(" ".join(h.chunk.text for h, _ in top))
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
-        rates = [name for name, _ in names if name.endswith("率")]
+        rates = [name for name, _ in names if name.endswith(("率", "比"))]  # 升学率, 性别比
         clauses = asked_clauses(asked)
         if kind == "number" and rates and not any(f in passages for f in rates) and len(clauses) == 1:
             # "升学率" never given; of several questions asked together, the others may still be answered
@@ -132,7 +135,8 @@ class Composer:
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
-        post = asked_post(question) if kind == "name" else None
+        # "公安分局局长叫什么名字", "校长是谁": the name by that post ("学校校长袁小华为组长")
+        posts = asked_posts(question) if kind == "name" else held_posts(question) if entity == "person" else ()
         often = kind == "date" and asks_frequency(question)
         year = kind == "date" and asks_year(question)
         for c in candidates:
@@ -146,8 +150,8 @@ class Composer:
                 c.key_span = find_frequency(c.text)
             elif year and c.key_span:  # "哪一年": "2008年", not the "2月" of "20xx年2月"
                 c.key_span = find_year(c.text)
-            elif post:  # "公安分局局长叫什么名字": the name by that post ("老教师陈东初,")
-                c.key_span = find_holder(c.text, post)
+            elif posts:
+                c.key_span = next(filter(None, (find_holder(c.text, p) for p in posts)), None)
             if classifiers and c.key_span and counts_otherwise(c.text, c.key_span, classifiers):
                 c.key_span = find_counted(c.text, classifiers, by_ge=False)  # "几家网吧": not "会议2次"
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
@@ -190,6 +194,12 @@ class Composer:
                              or similarity(c.text, best.text) >= _SAME_SENTENCE]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            nouns = translate_terms(counted_noun_en(question)) if lang == "en" and kind == "number" else []
+            if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
+                stated = [n for n in re.findall(r"\d+", question) if not _A_YEAR.fullmatch(n)]  # "above 500 points"
+                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)]
+                if not with_span:
+                    return _refuse(question, hits, lang, say("thing_number", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
             years = years_given(asked) if kind in ("number", "money") else []
@@ -198,12 +208,14 @@ class Composer:
                 with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
             figure = kind in ("number", "money")
-            named = [p for p in programmes_named(question) if p in self._corpus()] if figure else []
+            named = [p for p in self._programmes(question, lang) if p in self._corpus()] if figure else []
             if named:  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
                 on = [c for c in candidates if c.key_span and c.score >= floor
                       and all(p in self._article_text(c.hit) for p in named)]
                 if not on:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+                # of those, one whose own paragraph names it ("我市“全面改薄”项目…投入资金达1.3亿元")
+                on.sort(key=lambda c: not all(p in self._paragraph(c) for p in named))
                 candidates = on + [c for c in candidates if c not in on]
             bodies = bodies_named(asked)
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
@@ -217,7 +229,7 @@ class Composer:
                 candidates = about + [c for c in candidates if c not in about]
         elif entity == "person" and form == "factoid":  # "谁": lead with one of the best sentences naming one
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
-            if lang == "zh" and asks_holder(question) and len(clauses) == 1 and not asks_plural(question) \
+            if (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 and not asks_plural(question) \
                     and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "纪委书记是谁": no one is named
                 return _refuse(question, hits, lang, say("thing_person", lang), confidence)
             candidates = named + [c for c in candidates if c not in named]
@@ -420,7 +432,7 @@ class Composer:
         if framed:  # "以语文为例:" ①… ⑥…; "①…⑥…这样,通过定时间、定内容…具体化了。"
             return framed
         if not noun:
-            return self._announced_list(candidates, tokens)
+            return self._announced_list(candidates, tokens) or self._numbered_run(candidates, tokens)
         inline = self._inline_list(candidates, noun)
         if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
             return inline
@@ -435,6 +447,32 @@ class Composer:
             own = self._own(tokens, best)
             section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
             return [] if self._about_one(own, section) else self._items(best, section, article)
+        return self._numbered_run(candidates, tokens)
+
+    def _numbered_run(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """The items, each with its detail, of the run of ordinal paragraphs ("首先,…其次,…第三,…第六,…")
+        that one of the best sentences stands in, when it has at least _RUN_MIN items and the question's
+        words in that item's own line stand in the paragraph leading in to the run as well (the run is
+        what the article says about the question, not one item of it); [] otherwise."""
+        for best in candidates[:_WANTED_WITHIN]:
+            if best.article_text is None:
+                continue
+            text = best.article_text
+            paragraph, left = _whole_paragraph(text, best.start, best.end)
+            back = numbered_paragraphs(text, left, forward=False) if ORDINAL_ITEM.match(paragraph) else []
+            starts = numbered_paragraphs(text, back[0], forward=True) if back else []
+            if len(starts) < _RUN_MIN:
+                continue
+            article = self.index.articles.get(best.hit.chunk.article_key)
+            items = [self._item(best, at, article) for at in starts]
+            line = items[starts.index(left)].text
+            lead_in, _ = _whole_paragraph(text, max(0, starts[0] - 2), max(0, starts[0] - 1))
+            context = normalize(f"{best.hit.chunk.article_title} {lead_in}")
+            own = [t for t in self._own(tokens, best) if t in normalize(line)]
+            if any(t not in context for t in own):  # "怎么做好信息收集和反馈": that item alone
+                return []
+            rows = self._starts.get(article.key, [])
+            return [with_detail(item, rows) for item in items]
         return []
 
     def _framed_list(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -603,6 +641,20 @@ class Composer:
         named = set(regions_named(question)) | places_named(question)
         return bool(self._essential(self.tokenizer.query_tokens(question))
                     or any(name in self._corpus() for name in named))
+
+    def _programmes(self, question: str, lang: str) -> list[str]:
+        """programmes_named; in English, the bridged terms that the reports quote as a campaign's name
+        ("the drug-free county campaign" → 无毒害县, quoted “无毒害县”)."""
+        named = programmes_named(question)
+        if lang == "en":
+            named += [t for t in translate_terms(question) if f"“{t}”" in self._corpus()]
+        return named
+
+    @staticmethod
+    def _paragraph(c: Candidate) -> str:
+        """The paragraph of `c`, normalised: of its article, or of its passage when no index is at hand."""
+        text, at = (c.article_text, 0) if c.article_text is not None else (c.hit.chunk.text, c.hit.chunk.start)
+        return normalize(_whole_paragraph(text, c.start - at, c.end - at)[0])
 
     def _corpus(self) -> str:
         """Every article's text, normalised, read once."""

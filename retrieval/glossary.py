@@ -31,7 +31,7 @@ GLOSSARY: dict[str, str] = {
     "library": "图书馆 图书", "books": "图书 藏书", "book": "图书", "playground": "操场", "dormitory": "宿舍",
     "school bus": "校车", "school buses": "校车", "canteen": "食堂", "nutrition": "营养改善",
     "dilapidated": "危房 破旧", "buildings": "校舍", "building": "校舍 教学楼", "renovation": "改造",
-    "renovating": "改造", "construction": "建设", "equipment": "设备 装备", "computers": "计算机 电脑",
+    "renovating": "改造", "construction": "建设", "equipment": "设备 装备", "computers": "计算机 电脑 微机",
     "funds": "资金 经费", "funding": "经费 投入", "money": "资金 经费 元", "investment": "投入",
     "invested": "投入", "invest": "投入", "budget": "预算 经费", "subsidy": "补助 补贴", "subsidies": "补助",
     "salary": "工资", "salaries": "工资 待遇", "wages": "工资", "bonus": "奖励 奖金", "reward": "奖励",

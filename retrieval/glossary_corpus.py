@@ -431,7 +431,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "regulation": "规定 条例", "rules and regulations": "规章制度", "laws": "法律 法律法规 法规", "law": "法律 法律法规 法规",
     "laws and regulations": "法律 法律法规 法规", "legally": "依法", "according to law": "依法", "in accordance with law": "依法",
     "document": "文件", "documents": "文件", "files": "文件", "notice": "通知 通报", "notices": "通知 通报", "circular": "通知 通报",
-    "circulars": "通知 通报", "bulletin": "简报 通报", "briefing": "简报 通报", "briefings": "简报 通报", "newsletter": "简报 通报",
+    "circulars": "通知 通报", "bulletin": "简报 通报 专刊", "briefing": "简报 通报", "briefings": "简报 通报", "newsletter": "简报 通报",
     "opinions": "意见", "guiding opinions": "若干意见 意见", "several opinions": "若干意见 意见", "implementation plan": "实施方案 方案",
     "implementation plans": "实施方案 方案", "scheme": "实施方案 方案", "schemes": "实施方案 方案", "programme": "实施方案 方案",
     "action plan": "行动计划", "action plans": "行动计划", "planning": "规划", "blueprint": "规划", "plans for development": "规划",

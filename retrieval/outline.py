@@ -84,7 +84,7 @@ def numbered_paragraphs(text: str, at: int, forward: bool) -> list[int]:
     starts, kind = [], None
     while 0 <= at < len(text):
         m = ITEM.match(text[at:at + _MARK_MAX])
-        mark = _MARK_KIND.sub("N", m.group().strip()) if m else None
+        mark = _ORDINAL.sub("第N,", _MARK_KIND.sub("N", m.group().strip())) if m else None
         if mark is None or kind not in (None, mark):
             break
         starts.append(at)
@@ -102,6 +102,9 @@ def numbered_paragraphs(text: str, at: int, forward: bool) -> list[int]:
 
 _MARK_MAX = 12  # characters a paragraph's list marker is read within
 _MARK_KIND = re.compile(r"[一二三四五六七八九十\d①-⑳⑴-⒇⒈-⒛]+")  # "①" and "⑥" are one kind of marker
+_ORDINAL = re.compile(r"^(?:首先|其次|再次|最后|第N[,，、])$")  # "首先,…其次,…第三,…" is one list
+# A paragraph that an ordinal word opens ("首先,…", "第三,…"): an argued point of the article, not a sub-item
+ORDINAL_ITEM = re.compile(r"^\s*(?:首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])")
 
 
 def section_end(article: Article, section: Section) -> int:

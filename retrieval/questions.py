@@ -21,7 +21,7 @@ _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地�
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
-                          r"\bhow much (?:money|funding|funds)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
+                          r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
@@ -31,7 +31,7 @@ _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长
 # A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "心理师叫什么名字", "姓名"); other names are
 # titles ("校报叫什么名字" → 《芳草地》).
 _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
-                         r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(?:secretary|director|head|principal|"
+                         r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(secretary|director|head|principal|"
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 
 # A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
@@ -95,19 +95,42 @@ _PAGE_NUMBER = re.compile(rf"[\u4e00-\u9fff“”] \d{{1,3}}[^\W\d{_UNIT}余多�
 
 
 def numbers_given(question: str) -> frozenset[str]:
-    """The figures a question states ("108名在编教师中50岁以上" → 108, 50), and its counts in Chinese
-    numerals as written ("三所幼儿园总投资" → 三所)."""
+    """The figures a question states ("108名在编教师中50岁以上" → 108, 50; "五百分" → 500), and its counts in
+    Chinese numerals as written ("三所幼儿园总投资" → 三所)."""
     counts = {m.group() for m in NUMBER.finditer(question) if not _DIGITS.search(m.group())}
-    return frozenset(_DIGITS.findall(question)) | counts
+    return frozenset(_DIGITS.findall(_in_digits(question))) | counts
 
 
 _FIGURE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?!年)[\u4e00-\u9fff%％]")  # not a year ("2016年")
+# A figure in Chinese numerals ("五百", "三十", "一千二百"), as a question writes what a report writes in digits
+# ("十五"), not a word that holds one ("十分重视", "老百姓", "千方百计")
+_CHINESE_FIGURE = re.compile(r"[一二两三四五六七八九][十百千万][零一二两三四五六七八九十百千万]*|十[一二三四五六七八九]")
+_DIGIT_OF = dict(zip("零一二两三四五六七八九", (0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+_PLACE_OF = {"十": 10, "百": 100, "千": 1000}
 
 
 def figures_given(question: str) -> list[str]:
-    """The figures a question states with their unit ("多少名学生超过500分" → 500分): a sentence holding one
-    answers about it ("镇中学84人过500分") even when it never names the counted thing."""
-    return [re.sub(r"\s+", "", m.group()) for m in _FIGURE_GIVEN.finditer(question)]
+    """The figures a question states with their unit ("多少名学生超过500分" → 500分; "五百分" as well): a sentence
+    holding one answers about it ("镇中学84人过500分") even when it never names the counted thing."""
+    return [re.sub(r"\s+", "", m.group()) for m in _FIGURE_GIVEN.finditer(_in_digits(question))]
+
+
+def _in_digits(text: str) -> str:
+    """`text` with its round Chinese-numeral figures in digits ("超过五百分" → "超过500分")."""
+    return _CHINESE_FIGURE.sub(lambda m: str(_value(m.group())), text)
+
+
+def _value(numeral: str) -> int:
+    """The value of a Chinese numeral ("一千二百" → 1200, "十五" → 15, "三万" → 30000)."""
+    total, section, digit = 0, 0, 0
+    for ch in numeral:
+        if ch in _DIGIT_OF:
+            digit = _DIGIT_OF[ch]
+        elif ch == "万":
+            total, section, digit = (total + section + digit) * 10000, 0, 0
+        else:
+            section, digit = section + (digit or 1) * _PLACE_OF[ch], 0
+    return total + section + digit
 
 
 _AVERAGE = re.compile(r"平均|人均|生均|户均")  # not a lone 均 ("均衡", "均达到")
@@ -316,7 +339,7 @@ def shape(question: str) -> str:
         return "factoid"
     if _PRACTICE.search(question):
         return "practice"
-    if detect_lang(question) == "en" and wanted(question) in ("number", "money"):  # "What was the …enrollment rate"
+    if detect_lang(question) == "en" and wanted(question) in ("number", "money", "name"):  # "What was the …rate"
         return "factoid"
     return "general"
 
@@ -354,6 +377,13 @@ _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|�
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
 _BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
+_HELD_POST = re.compile(rf"({'|'.join(p for p in _POSTS if p not in ('组长', '队长', '委员', '干部'))})"
+                        r"(?:是谁|是哪一?位)")
+_POSTS_EN = {"chief": ("局长", "所长", "站长", "队长"), "director": ("主任", "局长", "所长", "院长"),
+             "secretary": ("书记",), "principal": ("校长",), "president": ("校长", "主席", "院长"),
+             "chairman": ("主席", "主任"), "chairwoman": ("主席", "主任"),
+             "mayor": ("镇长", "乡长", "县长", "区长", "市长")}
+_HELD_POST_EN = re.compile(rf"^\s*who (?:is|was) the (?:[\w'-]+ ){{0,6}}?({'|'.join(_POSTS_EN)})\b", re.I)
 
 
 # "which four cities", "which villages": the same, asked in English
@@ -494,10 +524,27 @@ def _after_verb(phrase: str) -> str:
     return "".join(w.word for w in words[last + 1:])
 
 
-def asked_post(question: str) -> str | None:
-    """The post whose holder a name question asks for ("公安分局局长叫什么名字" → 局长), or None."""
+def asked_posts(question: str) -> tuple[str, ...]:
+    """The posts whose holder a name question asks for ("公安分局局长叫什么名字" → 局长; "the name of the
+    principal" → 校长), or ()."""
     m = _ASKED_POST.search(question)
-    return m.group(1) if m and m.group(1) in _POSTS else None
+    if not m:
+        return ()
+    if m.group(1) in _POSTS:
+        return (m.group(1),)
+    return _POSTS_EN.get((m.group(2) or "").lower(), ())
+
+
+def held_posts(question: str) -> tuple[str, ...]:
+    """The posts whose holder a who-question asks for by the post itself ("校长是谁", "Who is the … chief"),
+    or (): the holder must then be named by the post ("学校校长袁小华"), not just somewhere in the sentence
+    ("工委书记王三同志任组长,…公安分局局长同志任副组长" names no 局长). A group's 组长 is named before it
+    ("由王三同志任组长"), so it is left to find_person."""
+    m = _HELD_POST.search(question)
+    if m:
+        return (m.group(1),)
+    m = _HELD_POST_EN.search(question)
+    return _POSTS_EN[m.group(1).lower()] if m else ()
 
 
 def find_holder(text: str, post: str) -> tuple[int, int] | None:
@@ -551,6 +598,18 @@ _LISTED = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项�
 # "what kinds of volunteer service activities did…": the same, asked in English (its head word, to translate)
 _LISTED_EN = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of (?:[a-z-]+ ){0,3}?([a-z-]+?) "
                         r"(?:did|does|do|were|are|was|is|has|have|had)\b", re.I)
+
+
+# "how many new teachers did…", "the total number of students at…": the counted thing, up to a verb or preposition
+_COUNTED_EN = re.compile(r"\b(?:how many|number of) ((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?= (?:did|does|do|are|were|is|was|"
+                         r"have|has|had|will|would|can|could|in|at|on|under|for|from|by|that|who|which)\b|[?,.]|$)",
+                         re.I)
+
+
+def counted_noun_en(question: str) -> str:
+    """What an English how-many question counts ("How many new teachers did…" → new teachers), or ""."""
+    m = _COUNTED_EN.search(question)
+    return m.group(1).lower() if m else ""
 
 
 def listed_noun(question: str) -> str:
@@ -640,7 +699,9 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
     if spots:  # the nearest word, then the head of the compound it starts ("条招工信息" → 招工, 信息)
         _, _, nearest = spots[0]
         rest = question[m.end(): m.end() + _COMPOUND_MAX]  # its last word may run past the window
-        words = [(rest.find(t), rest.find(t) + len(t), t) for t in content if 0 <= rest.find(t) < len(after)]
+        # a word followed by 了 is a verb, not the compound's last word ("多少名学生取得了…证书": 学生)
+        words = [(rest.find(t), rest.find(t) + len(t), t) for t in content
+                 if 0 <= rest.find(t) < len(after) and rest[rest.find(t) + len(t):][:1] not in ("了", "着")]
         start = end = rest.find(nearest) + len(nearest)
         start -= len(nearest)
         while any(at == end for at, _, _ in words):  # the words that follow on without a gap

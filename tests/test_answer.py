@@ -10,7 +10,7 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
-from retrieval.questions import distinctive, programmes_named
+from retrieval.questions import counted_noun_en, distinctive, held_posts, programmes_named, shape, wanted
 from retrieval.search import Searcher
 from retrieval.types import Answer, Hit
 
@@ -400,6 +400,18 @@ def test_a_figure_for_a_quoted_campaign_comes_from_its_own_article():
     assert programmes_named("在编教师(教职工)分别有多少人") == []  # an alternative word, not a name
 
 
+def test_a_quoted_campaign_s_figure_leads_from_the_paragraph_that_names_it():
+    # ../shared/corpus/003 (嘉峪关市): the canteens' 828万元 shares the question's 薄弱/改造, the campaign's sum its name
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    composer._all_text = "我市“全面改薄”项目"
+    canteens = "利用中央和省级薄弱校舍改造专项补助资金和市级预算内资金828万元实施了七所农村中小学学生食堂建设项目。"
+    campaign = "截至2017年12月底,我市“全面改薄”项目已覆盖全市所有义务教育学校,投入资金达1.3亿元。"
+    hit = hit_of(f"{canteens}\n{campaign}")
+    hit = replace(hit, chunk=replace(hit.chunk, article_title="教育局工作汇报(“全面改薄”)"))
+    lead = composer.compose("嘉峪关市在改造薄弱学校(“全面改薄”)上累计花了多少钱?", [hit]).sentences[0]
+    assert "1.3亿元" in lead.text
+
+
 def test_a_description_that_found_the_report_counts_as_on_topic():
     # search found the county by its description and searched the rest alone: the passages hold the
     # description's words (文化市场, 专项整治), not the rest's everyday ones (没收, 老百姓, 锅盖)
@@ -498,6 +510,48 @@ def test_who_holds_a_post_is_refused_when_no_one_is_named(plain):
     assert answer.refused and say("thing_person", "zh") in answer.text
     hits = [hit_of("根据“三转”要求,镇纪委书记要将主要精力用在抓好纪检监察工作上。")]
     assert plain.compose("石墩河镇纪委书记是谁？", hits).refused
+
+
+def test_who_is_the_holder_of_a_post_wants_the_name_by_that_post(plain):
+    # ../shared/corpus/004 ("无毒害区"): the sub-bureau chief's name is left out; other members are named
+    text = "区成立了由工委书记王三同志任组长,工委副书记张有同志、公安分局局长同志任副组长的工作领导小组。"
+    answer = plain.compose("巩固工作领导小组里的公安分局局长是谁？", [hit_of(text)])
+    assert answer.refused and say("thing_person", "zh") in answer.text
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))  # English words never stand in the report
+    answer = english.compose("Who is the public security sub-bureau chief named as a deputy leader of the group?",
+                             [hit_of(text)], query_text="公安分局 局长 副组长 领导小组")
+    assert answer.refused and say("thing_person", "en") in answer.text
+    # ../shared/corpus/001 (三都中学): the principal is named right after the post
+    text = "形成了以市妇联尹主席、学校校长袁小华为组长的知心屋领导小组。"
+    lead = plain.compose("三都中学的校长是谁？", [hit_of(text)]).sentences[0]
+    assert lead.text[lead.key_span[0]:lead.key_span[1]] == "袁小华"
+    assert held_posts("知心屋领导小组的组长是谁？") == ()  # a group's leader is named before 任组长
+    assert held_posts("Who concurrently serves as director of the committee?") == ()  # a post may answer
+
+
+def test_an_english_name_of_a_post_holder_is_a_factoid_refused_without_one(plain):
+    # ../shared/corpus/002 (白塘镇): 白塘中学 hosts a meeting of principals; its own is never named
+    text = "上半年,白塘中学召开了全市初中校长现场会,得到了与会领导和各位校长的一致肯定。"
+    question = "What is the name of the principal of Baitang Middle School?"
+    assert shape(question) == "factoid" and wanted(question) == "name"
+    answer = plain.compose(question, [hit_of(text)])
+    assert answer.refused and say("thing_name", "en") in answer.text
+
+
+def test_a_ratio_the_passages_never_name_is_refused(plain):
+    # ../shared/corpus/000 (上坪乡): its population is given, its sex ratio at birth never is
+    text = "上坪乡位于永安市东北部,辖10个行政村46个自然村,总人口6659人。"
+    answer = plain.compose("上坪乡的出生人口性别比是多少?", [hit_of(text)])
+    assert answer.refused and "性别比" in answer.text
+
+
+def test_an_english_campaign_is_the_name_the_reports_quote():
+    # ../shared/corpus/004: "drug-free county" is the report's “无毒害县”, whose figure must come from its article
+    composer = Composer()
+    composer._all_text = "创建“无毒害县”工作总结 “无毒害区”巩固工作总结"
+    assert composer._programmes("How much funding went to the drug-free county campaign?", "en") == ["无毒害县"]
+    assert composer._programmes("How much funding went to the county's campaign?", "en") == []
+    assert wanted("How much creation funding did the county secure for the campaign?") == "money"
 
 
 def test_no_hits_is_a_refusal(composer):
@@ -603,6 +657,22 @@ def test_a_figure_of_the_year_asked_about_leads(plain):
         searched = f"{question} 学前教育 入学率 幼儿园"
         answer = plain.compose(question, [target, dated], query_text=searched)
         assert "90.65%" in answer.sentences[0].text, question
+
+
+def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))  # English words never stand in the report
+    english._all_text = "仓埠中心小学 郭店镇中学"
+    # ../shared/corpus/000 (仓埠中心小学): teachers are counted, its pupils never are
+    teachers = hit_of("学校开展了“标杆教师”的评选活动,在所有学科中评选出十名标杆教师。")
+    answer = english.compose("What is the total number of students at Cangbu Central Primary School?", [teachers],
+                             query_text="仓埠中心小学 学生 总数")
+    assert answer.refused and say("thing_number", "en") in answer.text
+    # (郭店镇): the sentence never says 学生, but holds the 500 points the question states
+    answer = english.compose("How many students of the Guodian Town middle school scored over 500 points?",
+                             [hit_of("在今年中考,镇中学84人过500分。")], query_text="郭店镇 中学 学生 500")
+    assert not answer.refused and "84人" in answer.text
+    assert counted_noun_en("How many new teachers did Jiayuguan recruit in 2017?") == "new teachers"
+    assert counted_noun_en("how many issues of the work bulletin were compiled?") == "issues of the work bulletin"
 
 
 def test_english_refusal_is_in_english(ask):

@@ -164,3 +164,30 @@ def test_a_list_framed_by_a_colon_and_a_summing_up_is_answered_by_its_items(fram
     # data/framed is report 003's "1、国家课程校本化": "…以语文为例:" ①…⑥, "⑥…这样,通过定时间、定内容,…具体化了。"
     answer = framed.ask("实验小学是怎样把语文课程标准校本化的？")
     assert [s.text[0] for s in answer.sentences] == list("①②③④⑤⑥")
+
+
+@pytest.fixture(scope="module")
+def ordinal(tmp_path_factory):
+    from index.build import build_index
+    from index.settings import IndexSettings
+    from retrieval.answer import ComposeSettings
+    from retrieval.pipeline import Pipeline
+
+    index_dir = tmp_path_factory.mktemp("ordinal") / "index"
+    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / "ordinal", index_dir=index_dir, model="hash"),
+                progress=False, log=lambda _: None)
+    return Pipeline.open(index_dir, compose=ComposeSettings(refuse_below=0.0))
+
+
+def test_a_run_of_ordinal_paragraphs_answers_what_the_article_did(ordinal):
+    # data/ordinal is ../shared/corpus/001's first article: 首先,… 其次,… 第三,… up to 第六,…, under no heading
+    answer = ordinal.ask("渡口中心卫生院在推进乡镇卫生院管理年活动中总结了哪些做法？")
+    assert [s.text[:2] for s in answer.sentences] == ["首先", "其次", "第三", "第四", "第五", "第六"]
+    # one item's own words ask for that item alone
+    answer = ordinal.ask("渡口中心卫生院怎么做好信息收集及反馈工作？")
+    assert answer.sentences[0].text.startswith("第五") and len(answer.sentences) < 6
+
+
+def test_first_then_third_is_one_numbered_list():
+    text = "首先,统一认识。\n其次,分解任务。\n第三,落实到人。\n"
+    assert numbered_paragraphs(text, 0, forward=True) == [0, text.index("其次"), text.index("第三")]
