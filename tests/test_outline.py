@@ -137,19 +137,23 @@ def test_which_items_of_a_list_told_within_a_paragraph(tmp_path):
         "重点把握好四个环节:一是公示", "二是接访", "三是包案", "四是落实"]
 
 
-@pytest.fixture(scope="module")
-def framed(tmp_path_factory):
+def _list_pipeline(tmp_path_factory, name: str):
+    """A pipeline over data/`name` with hash vectors: one short article and hash vectors make a low
+    confidence, and what is tested is the list, not the refusal."""
     from index.build import build_index
     from index.settings import IndexSettings
+    from retrieval.answer import ComposeSettings
     from retrieval.pipeline import Pipeline
 
-    from retrieval.answer import ComposeSettings
-
-    index_dir = tmp_path_factory.mktemp("framed") / "index"
-    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / "framed", index_dir=index_dir, model="hash"),
+    index_dir = tmp_path_factory.mktemp(name) / "index"
+    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / name, index_dir=index_dir, model="hash"),
                 progress=False, log=lambda _: None)
-    # one short article and hash vectors make a low confidence: what is tested is the list, not the refusal
     return Pipeline.open(index_dir, compose=ComposeSettings(refuse_below=0.0))
+
+
+@pytest.fixture(scope="module")
+def framed(tmp_path_factory):
+    return _list_pipeline(tmp_path_factory, "framed")
 
 
 def test_numbered_paragraphs_after_a_colon_or_before_a_summing_up():
@@ -168,15 +172,7 @@ def test_a_list_framed_by_a_colon_and_a_summing_up_is_answered_by_its_items(fram
 
 @pytest.fixture(scope="module")
 def ordinal(tmp_path_factory):
-    from index.build import build_index
-    from index.settings import IndexSettings
-    from retrieval.answer import ComposeSettings
-    from retrieval.pipeline import Pipeline
-
-    index_dir = tmp_path_factory.mktemp("ordinal") / "index"
-    build_index(IndexSettings(corpus_dir=OUTLINE_DIR.parent / "ordinal", index_dir=index_dir, model="hash"),
-                progress=False, log=lambda _: None)
-    return Pipeline.open(index_dir, compose=ComposeSettings(refuse_below=0.0))
+    return _list_pipeline(tmp_path_factory, "ordinal")
 
 
 def test_a_run_of_ordinal_paragraphs_answers_what_the_article_did(ordinal):
