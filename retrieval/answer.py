@@ -37,7 +37,6 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
@@ -196,7 +195,7 @@ class Composer:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             nouns = translate_terms(counted_noun_en(question)) if lang == "en" and kind == "number" else []
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
-                stated = [n for n in re.findall(r"\d+", question) if not _A_YEAR.fullmatch(n)]  # "above 500 points"
+                stated = sorted(given - set(years_given(question)))  # "above 500 points", not "in 2017"
                 with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)]
                 if not with_span:
                     return _refuse(question, hits, lang, say("thing_number", lang), confidence)
