@@ -13,19 +13,20 @@ from index.store import LoadedIndex
 from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
-from retrieval.glossary import translate_terms, unknown_places
+from retrieval.glossary import romanised_names, translate_terms, unknown_places
 from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_named, counted_noun_en,
-                                 counts_apart, counts_otherwise, distinctive, enumerates, figures_given, find_counted,
-                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, find_year, focus_words, held_posts, listed_noun, listed_noun_en,
-                                 numbers_given, other_level, places_named, programmes_named, regions_named,
-                                 school_level, shape, signed_date, wanted, which_of, years_given)
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, counted_noun_en,
+                                 counted_near, counts_apart, counts_otherwise, distinctive, enumerates, figures_given,
+                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
+                                 listed_noun_en, names_report, numbers_given, other_level, places_named,
+                                 programmes_named, quoted_en, regions_named, school_level, shape, signed_date, wanted,
+                                 which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -40,6 +41,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
+_SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
+_VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
+_PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
 _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a list holds than its best item
 # A topic the reports never take up ("河长制", "宅基地", "红烧肉"): this share of the question's distinctive
@@ -86,6 +90,9 @@ class Composer:
         for rows in self._starts.values():
             rows.sort()
         self._all_text: str | None = None
+        self._quoted: str | None = None
+        self._body_names: tuple[str, ...] | None = None  # the schools and clinics the reports name
+        self._bodies: dict[str, str] = {}  # article -> the school or clinic it reports on, or ""
         # the closeness bands here are multilingual-e5's; another model's similarities mean other things
         self._e5 = bool(self.index) and "e5" in str(self.index.manifest.get("model", {}).get("name", "")).lower()
         self._chunks: dict[str, list[Chunk]] = {}  # article -> its index chunks
@@ -216,12 +223,17 @@ class Composer:
                 # of those, one whose own paragraph names it ("我市“全面改薄”项目…投入资金达1.3亿元")
                 on.sort(key=lambda c: not all(p in self._paragraph(c) for p in named))
                 candidates = on + [c for c in candidates if c not in on]
-            bodies = bodies_named(asked)
+            bodies = bodies_named(asked) if lang == "zh" else self._bodies_en(question)
             if bodies:  # "磊石学校有多少学生": a figure from a paragraph on the school, not the town's
-                about = [c for c in with_span if all(stem in self._surroundings(c) for stem, _ in bodies)]
-                # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册")
+                # or from its report ("山左口中学位于…" opens it), or one the question names ("the Sandu … report")
+                report = names_report(question)
+                best_in = (lambda c: self._article_text(c.hit)) if report else self._on_body
+                about = [c for c in with_span if all(stem in best_in(c) for stem, _ in bodies)]
+                # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册"),
+                # from a paragraph naming it: in its report, others are too ("投资数万元…树苗", not 教学楼's)
+                deeper_in = (lambda c: self._article_text(c.hit)) if report else self._surroundings
                 about = about or [c for c in candidates if c.key_span and c.score >= floor
-                                  and all(stem in self._surroundings(c) for stem, _ in bodies)][:1]
+                                  and all(stem in deeper_in(c) for stem, _ in bodies)][:1]
                 if not about:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
@@ -585,6 +597,34 @@ class Composer:
         path = " ".join(self._section_path(c))
         return normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject} {path} {text}")
 
+    def _on_body(self, c: Candidate) -> str:
+        """The sentence's surroundings, and the school or clinic its article reports on, unless they name
+        another ("…第三小学位于…" opens it; "夏镇牙力古孜铁热克小学学生…526名" is that school's)."""
+        around, own = self._surroundings(c), self._own_body(c.hit.chunk.article_key)
+        if own and all(stem == own for stem, _ in bodies_named(around)):
+            return f"{own} {around}"
+        return around
+
+    def _bodies_en(self, question: str) -> list[tuple[str, str]]:
+        """The reports' schools and clinics an English question names, romanised ("Shanzuokou Middle
+        School" → 山左口中学) or translated ("No. 3 Primary School" → 第三小学), as bodies_named gives them."""
+        if self._body_names is None:
+            texts = (a.text for a in self.index.articles.values()) if self.index else ()
+            self._body_names = tuple(sorted(bodies_in(texts)))
+        # "Shanzuokou's community education center" names the township, not 山左口中学
+        names = romanised_names(question, self._body_names) if _SCHOOL_EN.search(question) else []
+        names += [t for t in translate_terms(question) if t in self._body_names and t not in names]
+        return [body for name in names for body in bodies_named(name)]
+
+    def _own_body(self, article_key: str) -> str:
+        """The one school or clinic an article opens by presenting ("山左口中学位于东海县最西部,…"), whose
+        report every paragraph then is ("我乡社区教育中心…"); "" when it opens with none, or with several."""
+        if article_key not in self._bodies:
+            article = self.index.articles.get(article_key) if self.index else None
+            stems = {stem for stem, _ in bodies_named(normalize(_opening(article.text)))} if article else set()
+            self._bodies[article_key] = stems.pop() if len(stems) == 1 else ""
+        return self._bodies[article_key]
+
     def _section_path(self, c: Candidate) -> tuple[str, ...]:
         """The headings over the sentence, outermost first (read once, when the candidate was made)."""
         return c.section_path or ()
@@ -647,7 +687,17 @@ class Composer:
         named = programmes_named(question)
         if lang == "en":
             named += [t for t in translate_terms(question) if f"“{t}”" in self._corpus()]
+            # or the words of a name it quotes, that the reports quote in a name ("'Carry forward the Lei Feng
+            # spirit'" → 弘扬, 雷锋精神, in “弘扬雷锋精神,共建和谐**”)
+            named += [t for name in quoted_en(question) for t in translate_terms(name)
+                      if len(t) > 1 and t not in named and t in self._quotes()]
         return named
+
+    def _quotes(self) -> str:
+        """What the reports put in quotes (campaign names, slogans), read once."""
+        if self._quoted is None:
+            self._quoted = " ".join(re.findall(r"“([^”]{1,40})”", self._corpus()))
+        return self._quoted
 
     @staticmethod
     def _paragraph(c: Candidate) -> str:
@@ -671,6 +721,12 @@ class Composer:
 # A line ending otherwise was broken mid-sentence ("…“四定四包一查究”\n和“四个真正弄清楚”的要求"); an empty
 # line ends a paragraph all the same.
 _FINISHED = "。！？!?；;:：…\n"
+
+
+def _opening(text: str) -> str:
+    """An article's title lines and its first paragraph (the first line of _PARAGRAPH characters or more)."""
+    end = next((m.end() for m in re.finditer(r"[^\n]*", text) if m.end() - m.start() >= _PARAGRAPH), len(text))
+    return text[:end]
 
 
 def _whole_paragraph(text: str, start: int, end: int) -> tuple[str, int]:
@@ -699,7 +755,12 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     吸毒人员, 吸毒) only the longest, since the shorter is a looser name, and no thesaurus term for one so
     dropped."""
     used = [(name, word) for name, word in names if name in passages]
-    inside = {name for name, _ in used if any(other != name and name in other for other, _ in used)}
+    # a longer name hides the head noun that ends it only where the passages give a figure for it:
+    # "缺乏专业任课老师" does not make 任课老师 the name that "专任教师60名" must carry
+    # (a vague head, "人员" of 吸毒人员, names nothing)
+    counted = {name for name, _ in used if counted_near(name, passages)}
+    inside = {name for name, _ in used if any(other != name and name in other and (
+        other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
 
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import jieba.posseg
 
+from index.normalize import normalize
 from index.tokens import NOT_IN_PLACE, place_names
 from retrieval.query import detect_lang
 
@@ -20,8 +22,9 @@ _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地�
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
-                          r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|\bhow much did\b.*\b(?:cost|invest|spend|raise)\b", re.I)
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
+                          r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
+                          r"\bhow much did\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
@@ -37,12 +40,15 @@ _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9ff
 # A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
 # characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral
 # counting people, bodies, floors or years ("十名", "连续八年"; not the ordinal "第三层", not "三年级"); a lone "三个" is
-# usually part of a slogan ("三个文明"), not a quantity.
+# usually part of a slogan ("三个文明"), not a quantity; nor is an ordinal ("第十五届").
+# a congress's session is no count ("党的十七届六中全会", "省纪委九届四次全会")
+_SESSION = r"(?![一二三四五六七八九十]+届[一二三四五六七八九十]+[中次])"
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
 NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
-                    rf"|[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
+                    rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
-                    r"|(?<![第一二三四五六七八九十两百千万])[二三四五六七八九十两](?:[名人所项户班支批届期场次轮层]|(?<!今明两)年(?!级))")
+                    rf"|{_SESSION}(?<![第届一二三四五六七八九十两百千万])[二三四五六七八九十两]"
+                    r"(?:[名人所项户班支批届期场次轮层]|(?<!今明两)年(?!级))")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
@@ -270,9 +276,10 @@ NAME = re.compile(rf"{_NAME_CHAR}{{2,3}}{''.join(f'(?<!{p})' for p in _POSTS)}�
 # The commonest surnames, for a name that follows its post with no 同志 ("离休老教师陈东初,").
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
              "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-# ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持", "校长袁小华为组长")
-_AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
-                         r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别)")
+# ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持", "校长袁小华为组长"); a
+# benefactor is named after 人士 ("爱心人士刘艳新出资")
+_AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)}|人士)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
+                         r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别|出资|捐)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
@@ -294,7 +301,8 @@ def distinctive(tokens: list[str]) -> list[str]:
 _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、，,。？?！!\s\d]")
 _FOCUS_MAX = 8
 _COMPOUND_MAX = 10  # characters after the question word that a counted compound may run to
-_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅"}  # "多少平方米" measures a thing; it does not name one
+# "多少平方米", "价值多少" measure a thing; they do not name one
+_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅", "价值"}
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
@@ -515,6 +523,21 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
     return out
 
 
+# "mentioned in the Sandu middle school report", "山左口中学的汇报中": what its report says, wherever in it
+_IN_REPORT = re.compile(r"\breport\b|(?:报告|汇报|总结|材料)(?:中|里|提到|所述|说)", re.I)
+
+
+def names_report(question: str) -> bool:
+    """True when the question asks what a report says ("in the Sandu middle school report", "汇报中")."""
+    return bool(_IN_REPORT.search(question))
+
+
+def bodies_in(texts: Iterable[str]) -> frozenset[str]:
+    """The names of the schools and clinics `texts` name ("山左口中学", "渡口中心卫生院"); a school is several
+    words to jieba (三都中学: 三/都/中学), so its name is read from the text."""
+    return frozenset(name for text in texts for _, name in bodies_named(normalize(text)))
+
+
 def _after_verb(phrase: str) -> str:
     """What follows the last verb, preposition or pronoun of `phrase`, which a name holds none of:
     "老师都要参加学校" → "学校", "嘉峪关搞义务教育薄弱学校" → "义务教育薄弱学校", "其中幼儿园" → "幼儿园"."""
@@ -602,7 +625,8 @@ _LISTED_EN = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of (?:[a-z-]
 
 # "how many new teachers did…", "the total number of students at…": the counted thing, up to a verb or preposition
 _COUNTED_EN = re.compile(r"\b(?:how many|number of) ((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?= (?:did|does|do|are|were|is|was|"
-                         r"have|has|had|will|would|can|could|in|at|on|under|for|from|by|that|who|which)\b|[?,.]|$)",
+                         r"have|has|had|will|would|can|could|in|at|on|under|for|from|by|that|who|which|"
+                         r"took|take|attended|joined|participated|received|got)\b|[?,.]|$)",
                          re.I)
 
 
@@ -627,6 +651,15 @@ def listed_noun_en(question: str) -> str:
 
 # in quotes, or in brackets after English words ("the 'drug-free county' (无毒害县)"; not "在编教师(教职工)")
 _QUOTED = re.compile(r"[“\"'‘]([\u4e00-\u9fff]{3,8})[”\"'’]|(?<=[A-Za-z'\" ])[(（]([\u4e00-\u9fff]{3,8})[)）]")
+
+
+# an English name in quotes ("the township's 'Carry forward the Lei Feng spirit' campaign"); not an apostrophe
+_QUOTED_EN = re.compile(r"(?<![A-Za-z])['‘\"“]([A-Za-z][A-Za-z ,-]{4,58}[A-Za-z])['’\"”](?![A-Za-z])")
+
+
+def quoted_en(question: str) -> list[str]:
+    """The names an English question quotes ("'Carry forward the Lei Feng spirit'")."""
+    return _QUOTED_EN.findall(question)
 
 
 def programmes_named(question: str) -> list[str]:
@@ -691,14 +724,15 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
         return [], []
     content = [t for t in tokens if len(t) >= 2 and t not in _GENERIC and t not in _MEASURE_WORDS]
     before = question[max(0, m.start() - 10): m.start()]
+    at = m.end() + _relative_clause(question[m.end(): m.end() + _COMPOUND_MAX + 2])
     # "多少人以上的乡镇": what follows 的 is what the number qualifies, not what it counts
-    after = re.split(r"[,，]|以上|以下|以内|左右|的", question[m.end(): m.end() + 6])[0]
+    after = re.split(r"[,，]|以上|以下|以内|左右|的", question[at: at + 6])[0]
     # the counted thing follows the question word when it is named there ("多少名学生");
     # otherwise it precedes it ("婚检率是多少") — and a word before may just be the place asked about
     spots = sorted((after.find(t), -len(t), t) for t in content if t in after)
     if spots:  # the nearest word, then the head of the compound it starts ("条招工信息" → 招工, 信息)
         _, _, nearest = spots[0]
-        rest = question[m.end(): m.end() + _COMPOUND_MAX]  # its last word may run past the window
+        rest = question[at: at + _COMPOUND_MAX]  # its last word may run past the window
         # a word followed by 了 is a verb, not the compound's last word ("多少名学生取得了…证书": 学生)
         words = [(rest.find(t), rest.find(t) + len(t), t) for t in content
                  if 0 <= rest.find(t) < len(after) and rest[rest.find(t) + len(t):][:1] not in ("了", "着")]
@@ -720,6 +754,18 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
     return names, sorted(parts, key=lambda t: -inside.rfind(t))  # whole words (志愿者, not 愿者), nearest first
 
 
+def _relative_clause(text: str) -> int:
+    """The length of a clause that opens with a verb right after the question word's classifier, up to its
+    的 ("几期集中报道先进典型的刊物": 期集中报道先进典型的): what is counted is the noun after it (刊物); 0 when
+    there is none ("多少人以上的乡镇", "多少位幼儿园老师交了养老的钱")."""
+    end = text.find("的")
+    if end < 2 or re.search(r"[,，?？;；。]", text[:end]):
+        return 0
+    flags = [w.flag for w in jieba.posseg.cut(text[:end], HMM=False)][1:]  # after the classifier
+    opens = flags[:1] == ["v"] or flags[:1] == ["d"] and flags[1:2] == ["v"]  # "参加培训的", "必背的"
+    return end + 1 if opens else 0
+
+
 def _joined_left(text: str, word: str) -> list[str]:
     """`word` (the last time it stands in `text`) with ever more of the characters before it, up to a
     stop word or _FOCUS_MAX characters, longest first: 吸毒人员 in "该区共查获吸毒人员" →
@@ -737,6 +783,19 @@ _CAME_TO = re.compile(r"(?:增加|增长|提高|提升|上升|扩大|发展|减�
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= at < b for a, b in spans)
+
+
+def counted_near(name: str, text: str) -> bool:
+    """True when `text` holds a number within FOCUS_WINDOW characters of `name`, in its sentence, somewhere."""
+    for m in re.finditer(re.escape(name), text):
+        before = _SENTENCE_END.split(text[max(0, m.start() - FOCUS_WINDOW): m.start()])[-1]
+        after = _SENTENCE_END.split(text[m.end(): m.end() + FOCUS_WINDOW])[0]
+        if NUMBER.search(f"{before}{name}{after}"):
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, average: bool = False,

@@ -20,7 +20,7 @@ from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
 from retrieval.thesaurus import expand
 from retrieval.query import PreparedQuery, prepare
-from retrieval.questions import bodies_named
+from retrieval.questions import bodies_in
 from retrieval.reference import split_reference
 from retrieval.types import Hit
 
@@ -168,8 +168,7 @@ class Searcher:
         """Chinese words a romanised name may stand for, and those that name things (in titles,
         bylines, the place names of the domain dictionary, or the reports' schools and clinics)."""
         if self._names is None:
-            # a school is several words to jieba (三都中学: 三/都/中学), so its name is read from the text
-            bodies = {name for a in self.index.articles.values() for _, name in bodies_named(normalize(a.text))}
+            bodies = bodies_in(a.text for a in self.index.articles.values())
             words = tuple(t for t in self.index.bm25.vocab_dict if _CJK_WORD.fullmatch(t)) + tuple(sorted(bodies))
             heads = " ".join(f"{a.title} {a.subject}" for a in self.index.articles.values())
             naming = {t for t in self.index.tokenizer.tokens(heads)} | set(self._places()) | bodies

@@ -202,11 +202,13 @@ def fullest_of_duplicates(candidates: list[Candidate], top: int = 5) -> list[Can
 
 
 def redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
-    """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人")."""
+    """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人"), or the count
+    right before it ("整理了xx2首古诗词")."""
     norm = normalize(text)
     for m in _REDACTED.finditer(norm):
         before = norm[max(0, m.start() - window): m.start()]
-        if any(len(t) >= 2 and t in before for t in tokens):
+        counted = norm[m.end() + 1: m.end() + 1 + window]  # past the unit
+        if any(len(t) >= 2 and (t in before or counted.startswith(t)) for t in tokens):
             return True
     return False
 

@@ -10,7 +10,8 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
-from retrieval.questions import counted_noun_en, distinctive, held_posts, programmes_named, shape, wanted
+from retrieval.questions import (counted_noun_en, distinctive, held_posts, programmes_named, quoted_en, shape,
+                                 wanted)
 from retrieval.search import Searcher
 from retrieval.types import Answer, Hit
 
@@ -337,6 +338,44 @@ def test_a_school_named_in_the_paragraph_before_its_figures(tmp_path):
     assert not answer.refused
     lead = answer.sentences[0]
     assert lead.text[lead.key_span[0]:lead.key_span[1]] == "1313"
+
+
+def test_a_school_s_report_is_about_the_school_in_every_paragraph(tmp_path):
+    # ../shared/corpus/003 (篇八): the article opens by presenting the school; later paragraphs say 我乡, 我校
+    pipeline = _pipeline_over(tmp_path, (
+        "教育局推进“三转”工作情况汇报 篇八\n"
+        "山左口中学位于东海县最西部,有12个班级,500余名学生,专任教师60名。我校做了以下工作:\n"
+        "一、社区教育中心建设推进情况\n"
+        "在资金特别困难的情况下,乡党委政府划拨资金800余万元兴建了居民健身广场、塑胶篮球场。\n"))
+    for question in ("山左口中学的汇报中,乡党委政府划拨了多少资金建设社区教育中心？",
+                     "How much money did the township government allocate for the community education centre "
+                     "described in the Shanzuokou Middle School report?"):
+        answer = pipeline.ask(question)
+        assert not answer.refused, question
+        assert "800余万元" in answer.sentences[0].text
+
+
+def test_an_english_question_naming_a_school_wants_its_own_figure(tmp_path):
+    # data/reports/002: the town's pupils are counted; 磊石学校's are not
+    pipeline = _pipeline_over(tmp_path, (
+        "白塘镇教育工作汇报\n"
+        "全镇现有1所初级中学、1所示范小学;在职在编教师108人;在校学生2158人,在园幼儿476人。\n"
+        "在今年的全市教育质量评价中,磊石学校进入市先进行列。\n"))
+    assert pipeline.ask("How many students does Leishi School have?").refused
+    assert not pipeline.ask("How many students does Baitang town have?").refused
+
+
+def test_an_english_question_naming_a_school_in_translation_wants_its_own_figure(tmp_path):
+    # data/reports/003 (篇五, 篇七): 第三小学 is presented without its pupils; another school's are counted
+    pipeline = _pipeline_over(tmp_path, (
+        "城关区教育局推进“三转”工作情况汇报\n"
+        "一、学校基本情况 ××××第三小学位于布达拉宫的东北面,学校始建于1993年8月。\n"
+        "二、双语教学\n夏镇牙力古孜铁热克小学学生入学率100%,现有在校小学学生共526名,位于夏镇。\n"))
+    question = "How many students are enrolled at the No. 3 Primary School northeast of the Potala Palace?"
+    answer = pipeline.ask(question)
+    assert answer.refused and "526" not in answer.text.split("\n")[0]
+    assert not pipeline.ask(question.replace("the No. 3 Primary School northeast of the Potala Palace",
+                                             "Xiazhen")).refused
 
 
 def test_a_figure_in_the_clause_on_another_project_is_no_answer(tmp_path):
@@ -673,6 +712,27 @@ def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():
     assert not answer.refused and "84人" in answer.text
     assert counted_noun_en("How many new teachers did Jiayuguan recruit in 2017?") == "new teachers"
     assert counted_noun_en("how many issues of the work bulletin were compiled?") == "issues of the work bulletin"
+    assert counted_noun_en("How many Party members took part in the campaign?") == "party members"
+
+
+def test_a_name_in_the_passages_with_no_figure_by_it_does_not_hide_the_word_inside_it(plain):
+    # ../shared/corpus/003 (篇八): 任课老师 stands only in a complaint; the teachers' count says 专任教师
+    count = hit_of("山左口中学位于东海县最西部,有12个班级,500余名学生,专任教师60名。")
+    lack = hit_of("4、缺乏专业任课老师,部分专业都由其他老师兼任。")
+    answer = plain.compose("山左口中学现有多少名专职任课老师?", [count, lack])
+    assert not answer.refused and "60名" in answer.sentences[0].text
+
+
+def test_an_english_quoted_campaign_name_ties_the_figure_to_its_article():
+    # ../shared/corpus/002 (学雷锋) and 004 (禁毒): the volunteers counted are the drug campaign's
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    drugs = replace(hit_of("", "drugs.txt"), chunk=replace(hit_of("", "drugs.txt").chunk, end=30,
+                    article_title="创建“无毒害县”工作总结", text="组建禁毒志愿者组织5个分队共320人。"))
+    composer._all_text = "开展“弘扬雷锋精神,共建和谐**”的党员干部和团员青年志愿者服务活动。 创建“无毒害县”工作总结"
+    question = "How many young volunteers took part in the township's 'Carry forward the Lei Feng spirit' campaign?"
+    assert composer.compose(question, [drugs], query_text="志愿者 弘扬 雷锋精神").refused
+    assert quoted_en(question) == ["Carry forward the Lei Feng spirit"]
+    assert quoted_en("the schools' teachers' pay") == []  # apostrophes quote nothing
 
 
 def test_english_refusal_is_in_english(ask):

@@ -202,6 +202,8 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     ("How much money did the county invest?", "money"), ("全镇有多少名学生？", "number"),
     ("达到目标线的老师每人分别能拿多少？", "money"), ("年级组拿到多少奖金？", "money"),  # what one is paid
     ("学校拿到多少个奖项？", "number"),  # a count of things got, not money
+    ("深圳同学会给南联小学送了价值多少的物资?", "money"),  # what things are worth
+    ("How much did the town family-planning office pay for each induced abortion?", "money"),
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
@@ -223,6 +225,12 @@ def test_one_numeral_counting_people_or_bodies_is_a_number(text, number):
 
 @pytest.mark.parametrize("text", ["目前已完成第三层的建设。", "全校三年级学生参加了比赛。", "这将是今明两年的重点工作。"])
 def test_an_ordinal_or_a_grade_is_not_a_count(text):
+    assert find_wanted("number", text) is None
+
+
+@pytest.mark.parametrize("text", ["切实贯彻落实党的十七届六中全会精神。", "认真学习省纪委九届四次全会精神。",
+                                  "参加第十五届中小学生艺术节。"])  # ../shared/corpus/002, 003
+def test_a_congress_session_is_not_a_count(text):
     assert find_wanted("number", text) is None
 
 
@@ -326,6 +334,7 @@ def test_places_named_after_a_polite_word():
     ("形成了以市妇联尹主席、学校校长袁小华为组长的知心屋领导小组。", "袁小华"),  # data/reports/001
     ("镇党委成立领导小组,组长由党委副书记**担任,副镇长**任副组长。", None),  # ../shared/corpus/002: names blanked
     ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
+    ("家乡爱心人士刘艳新出资二万元为拦河小学捐建了舞台。", "刘艳新"),  # ../shared/corpus/002: a benefactor
 ])
 def test_find_person(text, person):
     span = find_person(text)
@@ -354,6 +363,8 @@ def test_asks_holder():
     ("近几年全镇新建了多少所学校？", ["学校"]),
     ("普通高中的本科上线率是多少？", ["本科上线率", "科上线率", "上线率"]),  # jieba cuts 上线, 率
     ("明溪口镇的已婚育龄妇女具体有多少人？", ["已婚育龄妇女", "婚育龄妇女", "育龄妇女"]),  # not 具体
+    ("镇里一年要出几期集中报道先进典型的刊物?", ["刊物"]),  # the noun a clause with a verb qualifies
+    ("全镇有多少名学校的老师？", ["学校"]),  # no verb before 的: unchanged
 ])
 def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
     from index.tokens import Tokenizer

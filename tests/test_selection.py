@@ -6,8 +6,8 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, select, with_detail,
-                                 with_items, with_label, with_lead_in, without_contained)
+from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
+                                 with_detail, with_items, with_label, with_lead_in, without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -159,3 +159,10 @@ def test_a_sentence_another_quote_holds_is_dropped():
     part = candidate(SECOND, 0.9)
     assert without_contained([whole, part]) == [whole]
     assert without_contained([candidate(FIRST, 1.0), part]) == [candidate(FIRST, 1.0), part]
+
+
+def test_a_blanked_count_before_or_after_the_thing_it_counts():
+    # ../shared/corpus/003 (篇四) and 000 (明溪口镇)
+    assert redacted_near("课标要求背诵优秀诗文160篇,我们整理了xx2首古诗词,安排在12个学期", ["古诗词"])
+    assert redacted_near("全镇已婚育龄妇女XXX人。", ["育龄妇女"])
+    assert not redacted_near("我们整理了xx2首古诗词", ["学期"])
