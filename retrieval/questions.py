@@ -714,7 +714,7 @@ def focus_words(question: str, tokens: list[str]) -> tuple[list[str], list[str]]
     return names, parts
 
 
-_CLAUSE_END = re.compile(r"[?？;；!！。]")
+_CLAUSE_END = re.compile(r"[?？;；!！。\n]")  # what ends a question asked, or a sentence
 
 
 def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -788,14 +788,11 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
 def counted_near(name: str, text: str) -> bool:
     """True when `text` holds a number within FOCUS_WINDOW characters of `name`, in its sentence, somewhere."""
     for m in re.finditer(re.escape(name), text):
-        before = _SENTENCE_END.split(text[max(0, m.start() - FOCUS_WINDOW): m.start()])[-1]
-        after = _SENTENCE_END.split(text[m.end(): m.end() + FOCUS_WINDOW])[0]
+        before = _CLAUSE_END.split(text[max(0, m.start() - FOCUS_WINDOW): m.start()])[-1]
+        after = _CLAUSE_END.split(text[m.end(): m.end() + FOCUS_WINDOW])[0]
         if NUMBER.search(f"{before}{name}{after}"):
             return True
     return False
-
-
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, average: bool = False,
