@@ -45,7 +45,7 @@ RARE_GLOSSARY: dict[str, str] = {
     "12th five-year plan": "十二五", "twelfth five-year plan": "十二五", "10th five-year plan": "十五",
     "tenth five-year plan": "十五", "code of conduct": "行为规范", "behavior norms": "行为规范",
     "multimedia teaching": "多媒体教学", "multimedia technology": "多媒体技术", "exam preparation": "备考",
-    "main battlefield": "主阵地", "designated person": "专人", "roster": "造册", "edutainment": "寓教于乐",
+    "main battlefield": "主阵地", "designated person": "专人", "designated staff": "专人", "roster": "造册", "edutainment": "寓教于乐",
     "competent department": "主管部门", "competent authority": "主管部门", "department in charge": "主管部门 主管",
     "reputation": "知名度 声誉", "adults": "成人", "entrusted matters": "委托事项", "on campus": "校园内 校内",
     "clarify responsibilities": "明确责任", "dragnet": "拉网式", "thorough sweep": "拉网式", "admission letter": "通知书",

@@ -25,7 +25,10 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|�
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
-_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b", re.I)
+# "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
+_PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
+_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b|"
+                         r"\bhow long\b|" + _PERIOD_EN.pattern, re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
@@ -52,7 +55,8 @@ NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
-                  r"|[上下]午|早上|晚上|课前|课后|\d+\s*分钟|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点")  # and times of day
+                  r"|[上下]午|早上|晚上|课前|课后|\d+\s*分钟|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点"  # and times of day
+                  r"|(?:\d+|[一二两三四五六七八九十半]+)\s*个\s*(?:月|星期|学期|工作日)")  # and spans of time ("3个月")
 # A measure asked for by its unit ("多少平方米"): the answer's figure must carry it, since a count of
 # something else ("4个项目") is no answer. Each unit with the spellings the reports use for it.
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
@@ -347,8 +351,9 @@ def shape(question: str) -> str:
         return "factoid"
     if _PRACTICE.search(question):
         return "practice"
-    if detect_lang(question) == "en" and wanted(question) in ("number", "money", "name"):  # "What was the …rate"
-        return "factoid"
+    english = detect_lang(question) == "en"
+    if english and (wanted(question) in ("number", "money", "name") or _PERIOD_EN.search(question)):
+        return "factoid"  # "What was the …rate", "what is the minimum … period"
     return "general"
 
 

@@ -78,6 +78,11 @@ def test_romanised_names_finds_a_school_by_the_name_before_its_school_word():
 def test_translate_terms_knows_the_corpus_wide_vocabulary():
     assert "夏令营" in translate_terms("How many summer camps were held?")
     assert "社团" in translate_terms("What clubs did the school set up?")
+    assert "精力" in translate_terms("What share of their energy goes to discipline work?")
+    assert "不少于" in translate_terms("What is the minimum period?")
+    # the areas a task is divided into are not a floor area
+    assert "面积" not in translate_terms("Into which main work areas were the tasks divided?")
+    assert "专人" in translate_terms("Tasks were assigned to designated staff.")
 
 
 def test_the_hand_written_glossary_wins_over_the_corpus_wide_one():

@@ -28,6 +28,7 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("What share of townships was meant to become drug-free?", "factoid"),  # a share: a figure
     ("What was the county's three-year preschool enrollment rate in 2009?", "factoid"),  # a rate: a figure
     ("How often does the health centre train village clinic staff?", "general"),  # how often: no date
+    ("What is the minimum concentrated education period for each unit?", "factoid"),  # a span of time
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -170,6 +171,17 @@ def test_find_wanted_date_and_name():
     start, end = find_wanted("name", text)
     assert text[start:end] == "叶首得(永安市上坪乡党委书记)"
     assert find_wanted("name", "由乡党委书记任组长") is None  # a post is not a name
+
+
+def test_a_span_of_time_answers_how_long():
+    assert wanted("What is the minimum concentrated education period for each unit?") == "date"
+    assert wanted("How long does the concentrated education last?") == "date"
+    text = "每个单位集中教育时间一般不少于3个月。"
+    start, end = find_wanted("date", text)
+    assert text[start:end] == "3个月"
+    text = "活动为期三个月"
+    start, end = find_wanted("date", text)
+    assert text[start:end] == "三个月"
 
 
 def test_find_wanted_without_a_kind_finds_nothing():
