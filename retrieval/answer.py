@@ -13,7 +13,7 @@ from index.store import LoadedIndex
 from index.types import Article, Chunk
 from index.tokens import Tokenizer
 from prompts import text as say
-from retrieval.glossary import romanised_names, translate_terms, unknown_places
+from retrieval.glossary import places_en, romanised_names, translate_terms, unknown_places
 from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
@@ -238,6 +238,13 @@ class Composer:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
                 candidates = about + [c for c in candidates if c not in about]
+            places = places_en(question, self._corpus()) if lang == "en" else []
+            if len(places) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
+                on = [c for c in candidates if c.key_span and c.score >= floor
+                      and any(name in self._article_text(c.hit) for name in places[0])]
+                if not on:
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence)
+                candidates = on + [c for c in candidates if c not in on]
         elif entity == "person" and form == "factoid":  # "谁": lead with one of the best sentences naming one
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
             if (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 and not asks_plural(question) \

@@ -230,6 +230,18 @@ def unknown_places(question: str, corpus: str) -> list[str]:
     return [name for name, key in spelled if key not in known]
 
 
+def places_en(question: str, corpus: str) -> list[list[str]]:
+    """For each place an English question names ("Shuangquan town"), the names that read so before a place
+    word of `corpus` (双泉, of 双泉镇); [] for a name no report uses."""
+    known, found = _place_readings(corpus), []
+    for m in _PLACE_NAME.finditer(question):
+        words = m.group(1).lower().split()  # "In Shuangquan town": the name is the words after "In"
+        names = next((known[key] for key in ("".join(words[i:]) for i in range(len(words))) if key in known), None)
+        if names and names not in found:
+            found.append(names)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every pinyin syllable, without tones: read off the common characters once (0.2 s)."""
@@ -248,10 +260,15 @@ def _is_pinyin(word: str) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _place_readings(corpus: str) -> frozenset[str]:
-    """The pinyin of the one to three characters before every place word of `corpus`, each reading of them."""
+def _place_readings(corpus: str) -> dict[str, list[str]]:
+    """The one to three characters before every place word of `corpus`, by each pinyin reading of them."""
     names = {corpus[i - n:i] for i, ch in enumerate(corpus) if ch in _PLACE_CHARS for n in (1, 2, 3) if i >= n}
-    return frozenset(key for name in names if _CJK_RUN.fullmatch(name) for key in _readings(name))
+    readings: dict[str, list[str]] = {}
+    for name in sorted(names):
+        if _CJK_RUN.fullmatch(name):
+            for key in _readings(name):
+                readings.setdefault(key, []).append(name)
+    return readings
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

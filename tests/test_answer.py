@@ -365,6 +365,23 @@ def test_an_english_question_naming_a_school_wants_its_own_figure(tmp_path):
     assert not pipeline.ask("How many students does Baitang town have?").refused
 
 
+def test_an_english_question_naming_a_town_wants_a_figure_from_its_article(tmp_path):
+    # ../shared/corpus/002 (方案4) and 003: 双泉镇's plan redistributes 26%; Jiayuguan raises rural pay 15%,
+    # in a sentence closer to the question's words
+    pipeline = _pipeline_over(tmp_path, (
+        "第一篇:嘉峪关市教育工作汇报\n"
+        "落实提高教师工资待遇政策,完善绩效工资再分配方案,将农村教师绩效工资总量提高15%,使农村教师收入高于城区教师。"
+        "嘉峪关市在评优选先、职称评聘等方面向农村学校倾斜,按照城区同等规模学校分配比例的1.5倍分配指标。\n"
+        "第二篇:乡镇教育运营活动方案\n"
+        "一、工作目标 双泉镇中学完成合格学校创建任务,办人民满意的教育,全面提高教育教学质量和办学水平。\n"
+        "二、主要措施 进一步加大奖惩力度,从绩效部分30%中拿出26%进行再分配。\n"))
+    answer = pipeline.ask("In Shuangquan town's education plan, how much of the performance pay is taken out "
+                          "for redistribution?")
+    assert not answer.refused and "26%" in answer.sentences[0].text
+    answer = pipeline.ask("In Jiayuguan City, how much of the performance pay is taken out for redistribution?")
+    assert not answer.refused and "15%" in answer.sentences[0].text
+
+
 def test_an_english_question_naming_a_school_in_translation_wants_its_own_figure(tmp_path):
     # data/reports/003 (篇五, 篇七): 第三小学 is presented without its pupils; another school's are counted
     pipeline = _pipeline_over(tmp_path, (

@@ -145,3 +145,12 @@ def test_who_heads_a_group_asks_for_its_leader():
     assert "组长" in translate_terms("Who heads the leading group for the campaign?")
     assert "组长" in translate_terms("The group was headed by whom?")
     assert translate_terms("Who is the head teacher?") == ["班主任"]  # the longer phrase wins
+
+
+def test_places_en_gives_the_reports_names_for_an_english_place_name():
+    from retrieval.glossary import places_en
+
+    corpus = "双泉镇中学完成创建任务。嘉峪关市落实政策。"
+    assert places_en("In Shuangquan town's education plan, how much?", corpus) == [["双泉"]]
+    assert places_en("What did Jiayuguan City and Shuangquan Town do?", corpus) == [["嘉峪关"], ["双泉"]]
+    assert places_en("What did Xihu District do?", corpus) == []  # no report names it
