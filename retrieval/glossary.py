@@ -127,7 +127,7 @@ TERMS: dict[str, str] = {**{_plural(p): t for p, t in _SINGULARS.items() if len(
 _PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))
                      + r")(?![a-z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_BODY_WORD = re.compile(f"(?:{BODY_KINDS})$")
+_BODY_WORD = re.compile(f"(?:中心)?(?:{BODY_KINDS})$")  # 渡口中心卫生院: "Dukou"
 
 
 def translate_terms(question: str) -> list[str]:

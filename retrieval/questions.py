@@ -341,8 +341,10 @@ def regions_named(question: str) -> list[str]:
 def shape(question: str) -> str:
     """ "across", "practice", "factoid" or "general"."""
     across = _ACROSS.search(question)
-    if across and not (across.group().startswith("各") and len(places_named(question)) == 1):
-        return "across"  # "石墩河镇各村…" is about one town: no grouping by place
+    # "石墩河镇各村…" is about one town, and "要求各单位…抓好哪三个环节" asks for one list: no grouping by place
+    if across and not (across.group().startswith("各") and (len(places_named(question)) == 1
+                                                           or _ENUMERATION.search(question))):
+        return "across"
     if len(places_named(question)) >= 2 and _CONTRAST.search(question):
         return "across"  # "上坪乡和明溪口镇…有什么不同"
     if _ENUMERATION.search(question):
@@ -395,7 +397,8 @@ _HELD_POST = re.compile(rf"({'|'.join(p for p in _POSTS if p not in ('组长', '
 _POSTS_EN = {"chief": ("局长", "所长", "站长", "队长"), "director": ("主任", "局长", "所长", "院长"),
              "secretary": ("书记",), "principal": ("校长",), "president": ("校长", "主席", "院长"),
              "chairman": ("主席", "主任"), "chairwoman": ("主席", "主任"),
-             "mayor": ("镇长", "乡长", "县长", "区长", "市长")}
+             "mayor": ("镇长", "乡长", "县长", "区长", "市长"),
+             "head": ("乡长", "镇长", "县长", "区长", "市长", "校长", "院长", "局长", "所长", "站长", "主任")}
 _HELD_POST_EN = re.compile(rf"^\s*who (?:is|was) the (?:[\w'-]+ ){{0,6}}?({'|'.join(_POSTS_EN)})\b", re.I)
 
 
@@ -560,7 +563,8 @@ def asked_posts(question: str) -> tuple[str, ...]:
         return ()
     if m.group(1) in _POSTS:
         return (m.group(1),)
-    return _POSTS_EN.get((m.group(2) or "").lower(), ())
+    given = tuple(p for p in _POSTS if m.group(2) and p in question)  # "the township head (乡长)"
+    return given or _POSTS_EN.get((m.group(2) or "").lower(), ())
 
 
 def held_posts(question: str) -> tuple[str, ...]:
@@ -584,6 +588,8 @@ def find_holder(text: str, post: str) -> tuple[int, int] | None:
             start = m.start() + (text[m.start() - 1: m.start() + 1] == post)  # "局长李明同志": not "长李明"
             return start, m.end()
     for m in _AFTER_POST.finditer(text):
+        if m.group(1).endswith(tuple(_POSTS)):  # "由县长任组长": 任组长 is the post taken, not a name
+            continue
         if text[m.start(1) - len(post): m.start(1)] == post:
             return m.start(1), m.end(1)
     return None

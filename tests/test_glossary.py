@@ -42,6 +42,8 @@ def test_romanised_names_maps_pinyin_to_the_vocabulary_name():
     assert romanised_names("What is the population of Shangping?", VOCABULARY) == ["上坪乡"]
     assert romanised_names("What did Mingxikou town do?", VOCABULARY) == ["明溪口镇"]
     assert romanised_names("What did Mingxikou's government do?", VOCABULARY) == ["明溪口镇"]  # possessive
+    # a health centre's name without its 中心卫生院
+    assert romanised_names("How many staff work at Dukou Central Health Centre?", ("渡口中心卫生院",)) == ["渡口中心卫生院"]
 
 
 def test_romanised_names_joins_a_run_of_capitalised_words():

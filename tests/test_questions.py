@@ -29,6 +29,7 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("What was the county's three-year preschool enrollment rate in 2009?", "factoid"),  # a rate: a figure
     ("How often does the health centre train village clinic staff?", "general"),  # how often: no date
     ("What is the minimum concentrated education period for each unit?", "factoid"),  # a span of time
+    ("要求各单位集中教育期间着力抓好哪三个环节？", "practice"),  # one list, asked of every unit alike
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -432,6 +433,9 @@ def test_counts_otherwise(text, figure, classifiers, otherwise):
     ("这所小学办的学生报纸叫什么名字？", "title", ()),  # a thing's name: 《芳草地》
     ("What is the name of the principal of Baitang Middle School?", "name", ("校长",)),
     ("What is the name of the teacher who wrote it?", "name", ()),  # any teacher is a person
+    ("What is the name of the township head (乡长) of Shangping township?", "name", ("乡长",)),  # as it says
+    ("What is the name of the county head?", "name", ("乡长", "镇长", "县长", "区长", "市长", "校长", "院长", "局长",
+                                                   "所长", "站长", "主任")),  # any head of a place or body
 ])
 def test_a_name_is_a_person_s_or_a_title(question, kind, post):
     assert wanted(question) == kind
@@ -444,6 +448,7 @@ def test_a_name_is_a_person_s_or_a_title(question, kind, post):
     ("工委副书记张有同志、公安分局局长同志任副组长", "局长", None),  # the 局长's name is left out
     ("镇中心学校的每个同志要保证1/3的时间深入学校", "校长", None),
     ("加强教师培训,提高教师素质", "教师", None),
+    ("成立了由县长任组长,分管副县长任副组长的领导小组", "县长", None),  # 任组长 is the post he takes
 ])
 def test_find_holder_names_the_person_by_the_post(text, post, holder):
     span = find_holder(text, post)
