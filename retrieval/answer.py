@@ -238,7 +238,7 @@ class Composer:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
                 candidates = about + [c for c in candidates if c not in about]
-            places = places_en(question, self._corpus()) if lang == "en" else []
+            places = places_en(question, self._corpus()) if lang == "en" and self.index else []  # reads articles
             if len(places) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
                 on = [c for c in candidates if c.key_span and c.score >= floor
                       and any(name in self._article_text(c.hit) for name in places[0])]
