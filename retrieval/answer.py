@@ -216,8 +216,7 @@ class Composer:
             figure = kind in ("number", "money")
             named = [p for p in self._programmes(question, lang) if p in self._corpus()] if figure else []
             if named:  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
-                on = [c for c in candidates if c.key_span and c.score >= floor
-                      and all(p in self._article_text(c.hit) for p in named)]
+                on = _holding(candidates, floor, lambda c: all(p in self._article_text(c.hit) for p in named))
                 if not on:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
                 # of those, one whose own paragraph names it ("我市“全面改薄”项目…投入资金达1.3亿元")
@@ -232,16 +231,15 @@ class Composer:
                 # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册"),
                 # from a paragraph naming it: in its report, others are too ("投资数万元…树苗", not 教学楼's)
                 deeper_in = (lambda c: self._article_text(c.hit)) if report else self._surroundings
-                about = about or [c for c in candidates if c.key_span and c.score >= floor
-                                  and all(stem in deeper_in(c) for stem, _ in bodies)][:1]
+                about = about or _holding(candidates, floor,
+                                          lambda c: all(stem in deeper_in(c) for stem, _ in bodies))[:1]
                 if not about:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
                 candidates = about + [c for c in candidates if c not in about]
             places = places_en(question, self._corpus()) if lang == "en" and self.index else []  # reads articles
             if len(places) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
-                on = [c for c in candidates if c.key_span and c.score >= floor
-                      and any(name in self._article_text(c.hit) for name in places[0])]
+                on = _holding(candidates, floor, lambda c: any(name in self._article_text(c.hit) for name in places[0]))
                 if not on:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence)
                 candidates = on + [c for c in candidates if c not in on]
@@ -769,6 +767,11 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+def _holding(candidates: list[Candidate], floor: float, about) -> list[Candidate]:
+    """The candidates holding the asked-for thing, scoring at least `floor`, that `about` holds for."""
+    return [c for c in candidates if c.key_span and c.score >= floor and about(c)]
 
 
 def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0,
