@@ -73,14 +73,18 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
 _CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级"
-_CLASSIFIER = re.compile(rf"(?:多少|几)([{_CLASSIFIERS}])")
+_CLASSIFIER = re.compile(rf"(?:多少|几)(人次|[{_CLASSIFIERS}])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
 _NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
-                  "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支"}
+                  "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支",
+                  **dict.fromkeys(("users", "students", "teachers", "martyrs", "volunteers", "members", "children",
+                                   "pupils", "cadres", "officials", "women", "residents", "participants", "trainees",
+                                   "workers", "doctors", "villagers", "addicts", "staff"), "人")}
 _EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
-_COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(.)")
+# the classifier a figure counts in; 人次 counts visits, not people ("培训…达100余人次")
+_COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(人次|.)")
 
 
 _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
@@ -185,19 +189,21 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
     for 几家, "会议2次" counts meetings, not bodies; "13家", "13所" and "13个" may count them."""
     after = _COUNTED_AS.match(text, span[1])
     classifier = after.group(1) if after else ""
-    return classifier in _CLASSIFIERS and classifier not in "个" + _counting_alike(classifiers)
+    return classifier in [*_CLASSIFIERS, "人次"] and classifier not in {"个"} | _counting_alike(classifiers)
 
 
-def _counting_alike(classifiers: str) -> str:
-    """`classifiers` and those that count the same things (名: 名人位; 本: 本册; 所: 所家)."""
-    return "".join(_SAME_COUNT.get(c, c) for c in classifiers)
+def _counting_alike(classifiers: str) -> set[str]:
+    """`classifiers` and those that count the same things (名: 名人位; 本: 本册; 所: 所家); 人次 counts only
+    visits."""
+    visits = {"人次"} if "人次" in classifiers else set()
+    return visits | set("".join(_SAME_COUNT.get(c, c) for c in classifiers.replace("人次", "")))
 
 
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
     `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
-    ge = "个" if by_ge and not counts_apart(classifiers) else ""
-    accepted = ge + _counting_alike(classifiers)
+    ge = {"个"} if by_ge and not counts_apart(classifiers) else set()
+    accepted = ge | _counting_alike(classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
         if m.group()[-1] in accepted or after and after.group(1) in accepted:

@@ -392,7 +392,10 @@ def test_asked_classifiers():
     assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
     assert asked_classifiers("How many times did the county party secretary go there?") == "次"
     assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
-    assert asked_classifiers("How many rural women were recruited?") == ""
+    assert asked_classifiers("How many villages were covered?") == ""
+    assert asked_classifiers("How many rural women were recruited?") == "人"  # people, however they are named
+    assert asked_classifiers("How many registered drug users were under dynamic control?") == "人"
+    assert asked_classifiers("全年共出动执法人员多少人次?") == "人次"  # visits, not people
     assert asked_classifiers("How many targeted-assistance teams did Pingnan County set up?") == "支"  # 15支帮扶队
     assert asked_classifiers("How many precision assistance teams did Pingnan set up?") == "支"
 
@@ -404,6 +407,9 @@ def test_asked_classifiers():
     ("我校现有藏书8000册,生均7.47册。", "本", "8000"),  # 本 and 册 both count books
     # data/reports/003 (屏南县): 个 never stands for times
     ("17个需市级协调解决的问题中已办结15个;县委书记先后18次深入挂点企业。", "次", "18"),
+    # data/reports/004: 人次 counts visits; a count of people is not there, a count of visits is
+    ("共举办各类培训10余次,参训人员达100余人次。", "人", None),
+    ("共举办各类培训10余次,参训人员达100余人次。", "人次", "100"),
 ])
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
@@ -418,6 +424,9 @@ def test_find_counted(text, classifiers, number):
     ("配齐专职工作人员30名,", "30", "人", False),
     ("帮扶贫困户20户,", "20", "人", True),  # households are not people
     ("投入资金20万元,", "20", "家", False),  # not a classifier: left to the other checks
+    ("参训人员达100余人次,", "100", "人", True),  # visits are not people
+    ("参训人员达100余人次,", "100", "人次", False),
+    ("召开会议2次,", "2", "人次", True),
 ])
 def test_counts_otherwise(text, figure, classifiers, otherwise):
     at = text.index(figure)
