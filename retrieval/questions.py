@@ -771,15 +771,21 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
     return names, sorted(parts, key=lambda t: -inside.rfind(t))  # whole words (志愿者, not 愿者), nearest first
 
 
+_TOWARDS = {"面向", "针对", "围绕"}  # prepositions that open a clause on whom or what a thing is for
+
+
 def _relative_clause(text: str) -> int:
     """The length of a clause that opens with a verb right after the question word's classifier, up to its
-    的 ("几期集中报道先进典型的刊物": 期集中报道先进典型的): what is counted is the noun after it (刊物); 0 when
+    的 ("几期集中报道先进典型的刊物": 期集中报道先进典型的), or with a preposition ("几期面向课改教师的培训班"):
+    what is counted is the noun after it (刊物, 培训班); 0 when
     there is none ("多少人以上的乡镇", "多少位幼儿园老师交了养老的钱")."""
     end = text.find("的")
     if end < 2 or re.search(r"[,，?？;；。]", text[:end]):
         return 0
-    flags = [w.flag for w in jieba.posseg.cut(text[:end], HMM=False)][1:]  # after the classifier
-    opens = flags[:1] == ["v"] or flags[:1] == ["d"] and flags[1:2] == ["v"]  # "参加培训的", "必背的"
+    words = list(jieba.posseg.cut(text[:end], HMM=False))[1:]  # after the classifier
+    flags = ["p" if w.word in _TOWARDS else w.flag for w in words]  # jieba tags 面向 a noun
+    # "参加培训的", "必背的", "面向课改教师的"
+    opens = flags[:1] in (["v"], ["p"]) or flags[:1] == ["d"] and flags[1:2] == ["v"]
     return end + 1 if opens else 0
 
 

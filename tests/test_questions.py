@@ -378,6 +378,7 @@ def test_asks_holder():
     ("普通高中的本科上线率是多少？", ["本科上线率", "科上线率", "上线率"]),  # jieba cuts 上线, 率
     ("明溪口镇的已婚育龄妇女具体有多少人？", ["已婚育龄妇女", "婚育龄妇女", "育龄妇女"]),  # not 具体
     ("镇里一年要出几期集中报道先进典型的刊物?", ["刊物"]),  # the noun a clause with a verb qualifies
+    ("区里一共办了几期面向课改教师的培训班?", ["培训班"]),  # or with a preposition (jieba tags 面向 a noun)
     ("全镇有多少名学校的老师？", ["学校"]),  # no verb before 的: unchanged
 ])
 def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
