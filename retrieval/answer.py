@@ -243,10 +243,12 @@ class Composer:
                 if not on:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence)
                 candidates = on + [c for c in candidates if c not in on]
-        elif entity == "person" and form == "factoid":  # "谁": lead with one of the best sentences naming one
+        elif (entity == "person" or entity in _PLACE_LEVELS) and form == "factoid":
+            # "谁", "哪几个市": lead with one of the best sentences naming one
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
-            if (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 and not asks_plural(question) \
-                    and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "纪委书记是谁": no one is named
+            if entity == "person" and (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 \
+                    and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
+                # "纪委书记是谁": no one is named
                 return _refuse(question, hits, lang, say("thing_person", lang), confidence)
             candidates = named + [c for c in candidates if c not in named]
         places = self._named_places(question, tokens) if form == "factoid" else []
@@ -767,6 +769,9 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+_PLACE_LEVELS = ("村", "乡镇", "乡", "镇", "县", "区", "市")  # a place's name is plain; a body's ("窗口单位") may be none
 
 
 def _holding(candidates: list[Candidate], floor: float, about) -> list[Candidate]:

@@ -10,9 +10,11 @@ from index.normalize import normalize
 from index.tokens import NOT_IN_PLACE, place_names
 from retrieval.query import detect_lang
 
+# "when" asks a date before a verb ("when was it founded"), not as a conjunction ("the penalty when a teacher…")
+_WHEN = r"^when\b|\bwhen (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had)\b|\bwhen\?"
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
-                      r"\bhow (many|much|long|old)\b|\bwhen\b|\bwho\b|\bwhich\b|"
+                      r"\bhow (many|much|long|old)\b|" + _WHEN + r"|\bwho\b|\bwhich\b|"
                       r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
                       re.I)
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|\b(?:what|which) (?:kinds?|types?|sorts?) of\b|"
@@ -27,7 +29,7 @@ _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
-_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|\bwhen\b|\bwhat (year|date)\b|\bby what date\b|"
+_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|" + _WHEN + r"|\bwhat (year|date)\b|\bby what date\b|"
                          r"\bhow long\b|" + _PERIOD_EN.pattern, re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
 _WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)

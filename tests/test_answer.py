@@ -109,6 +109,15 @@ def test_a_which_question_is_refused_when_the_report_blanks_the_name_out(plain):
     assert not named.refused and lead.text[lead.key_span[0]:lead.key_span[1]].endswith("滨州市")
 
 
+def test_a_which_place_question_leads_with_a_close_sentence_naming_places(plain):
+    # data/reports/003 (三转): the first sentence shares more words; the second names the cities
+    text = ("同时,由镇纪委书记带队,组成调研小组,分别下到4个村、4个单位就开展“三转”情况进行座谈调研。"
+            "1月中旬,我们组织人员先后到蚌埠、宿州、芜湖、合肥等4市纪委监察局进行专题调研。")
+    answer = plain.compose("调研小组就“三转”情况进行调研,去了哪个市?", [hit_of(text)])
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]].startswith("蚌埠")
+
+
 def test_a_figure_for_other_school_levels_is_no_answer_for_the_level_asked(plain):
     hits = [hit_of("我区小学毕业生体育合格率达到98.5%,初中达到96%。")]
     answer = plain.compose("高中毕业生的体育合格率是多少？", hits)

@@ -30,6 +30,8 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("How often does the health centre train village clinic staff?", "general"),  # how often: no date
     ("What is the minimum concentrated education period for each unit?", "factoid"),  # a span of time
     ("要求各单位集中教育期间着力抓好哪三个环节？", "practice"),  # one list, asked of every unit alike
+    ("What is the penalty when a teacher is caught cheating in exams?", "general"),  # "when" joins clauses
+    ("At the school, when is the weekly teaching inspection held?", "factoid"),  # "when is": a date
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -41,6 +43,8 @@ def test_shape(question, expected):
     ("How many villages does Mingxikou have?", "number"),
     ("哪一年开始免费婚检？", "date"),
     ("When did the campaign start?", "date"),
+    ("What is the penalty when a teacher is caught cheating in exams?", None),
+    ("Which units run the speech contest, and when?", "date"),
     ("上坪乡党委书记叫什么名字？", "name"),
     ("What is the name of the party secretary?", "name"),
     ("上坪乡采取了哪些措施？", None),
