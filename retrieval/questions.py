@@ -287,12 +287,21 @@ NAME = re.compile(rf"{_NAME_CHAR}{{2,3}}{''.join(f'(?<!{p})' for p in _POSTS)}�
                   r"|[\u4e00-\u9fff]{2,3}[(（][^)）]{0,20}(?:书记|局长|主任|校长|镇长|乡长|县长|区长)[)）]")
 # The commonest surnames, for a name that follows its post with no 同志 ("离休老教师陈东初,").
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤宁")
 # ... followed by a pause or by what people do ("副主任杨金台先后次去淮安", "主任王明主持", "校长袁小华为组长"); a
 # benefactor is named after 人士 ("爱心人士刘艳新出资")
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)}|人士)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
                          r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别|出资|捐)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
+
+
+def opening_name(text: str) -> tuple[int, int] | None:
+    """Span of the full name (surname and two characters) a sentence opens with, as jieba reads it
+    ("宁凌宇联圳玄片,蹲黑中点", "冯光红,年出生,就参加革命工作"), or None."""
+    first = next(jieba.posseg.cut(text[:8]), None)
+    if first and first.flag == "nr" and len(first.word) == 3 and first.word[0] in _SURNAMES:
+        return 0, 3
+    return None
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
@@ -619,7 +628,7 @@ def find_person(text: str) -> tuple[int, int] | None:
     "由党委副书记**担任" blanks the holder's name out, so names no one."""
     spans = [m.span() for m in _PERSON.finditer(text) if not _BLANKED_HOLDER.search(m.group())]
     spans += [m.span(1) for m in [_AFTER_POST.search(text)] if m]
-    return min(spans) if spans else None
+    return min(spans) if spans else opening_name(text)
 
 
 def asks_plural(question: str) -> bool:
@@ -830,6 +839,8 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
     if pattern is None:
         return None
     matches = list(pattern.finditer(text))
+    if kind == "name" and not matches:  # "冯光红,年出生,就参加革命工作"
+        return opening_name(text)
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
         matches = [m for m in matches if not _inside(m.start(), titles)]

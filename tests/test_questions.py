@@ -353,10 +353,18 @@ def test_places_named_after_a_polite_word():
     ("镇党委成立领导小组,组长由党委副书记**担任,副镇长**任副组长。", None),  # ../shared/corpus/002: names blanked
     ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
     ("家乡爱心人士刘艳新出资二万元为拦河小学捐建了舞台。", "刘艳新"),  # ../shared/corpus/002: a benefactor
+    ("宁凌宇联圳玄片,蹲黑中点;", "宁凌宇"),  # ../shared/corpus/002: a sentence that opens with a name
+    ("镇中心学校成员仍然实行管线联片蹲点的工作责任制。", None),
 ])
 def test_find_person(text, person):
     span = find_person(text)
     assert (text[slice(*span)] if span else None) == person
+
+
+def test_a_name_asked_for_may_open_its_sentence():
+    text = "冯光红,年出生,就参加革命工作,解放后从事教育工作,是位具有近年党龄的离休老干部。"  # data/reports/001
+    assert find_wanted("name", text) == (0, 3)
+    assert find_wanted("name", "黄圩居委会老年学员吴安江连续多年担任校外辅导员。") is None  # 黄圩 is a place
 
 
 def test_asks_who():
