@@ -41,6 +41,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
+_COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
 _PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
@@ -165,14 +166,16 @@ class Composer:
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
                 c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
-        if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_WANTED_WITHIN]):
+        within = _WANTED_WITHIN  # how far down the best sentences the asked-for thing may stand
+        if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_COUNTED_WITHIN]):
+            within = _COUNTED_WITHIN
             for c in candidates:  # "多少支队": "15支精准帮扶队" in one of the best sentences, not "17个问题"
                 c.key_span = find_counted(c.text, counted, by_ge=False) if c.key_span else None
         if kind in ("number", "money"):
             for c in candidates[1:_WANTED_WITHIN]:
                 c.key_span = None if self._another_item(c, candidates[0], tokens) else c.key_span
         confidence = self._confidence(candidates, tokens, hits)
-        missing = self._missing(lang, tokens, hits, kind, candidates)
+        missing = self._missing(lang, tokens, hits, kind, candidates, within)
         if entity and entity != "person" and form == "factoid" and blanks_name(entity, candidates[0].text) \
                 and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "邀请XX市纪委副书记…": 哪个市
             missing = say("thing_title", lang)
@@ -191,7 +194,7 @@ class Composer:
             # a number is exact, so any of the best sentences holding it leads; a date or name must
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
             floor = 0.0 if kind in ("number", "money") else 0.8 * candidates[0].score
-            with_span = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
+            with_span = [c for c in candidates[:within] if c.key_span and c.score >= floor]
             best = candidates[0]
             if kind in ("number", "money") and not best.key_span and redacted_near(best.text, focus or tokens):
                 # "总建筑面积××平方米": the best sentence's report blanks the figure out; a figure from
@@ -642,9 +645,10 @@ class Composer:
         return path[-1] if path and path[-1] not in c.text else ""
 
     def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,
-                 candidates: list[Candidate]) -> str:
-        """What the question asks for that the retrieved text lacks ("" when nothing is missing)."""
-        if kind and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
+                 candidates: list[Candidate], within: int = _WANTED_WITHIN) -> str:
+        """What the question asks for that the retrieved text lacks ("" when nothing is missing): the
+        asked-for thing in none of the best `within` sentences, or a word in none of the passages."""
+        if kind and not any(c.key_span for c in candidates[:within]):
             return say(f"thing_{kind}", lang)
         if lang == "en":
             return ""

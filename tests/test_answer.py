@@ -118,6 +118,19 @@ def test_a_which_place_question_leads_with_a_close_sentence_naming_places(plain)
     assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]].startswith("蚌埠")
 
 
+def test_a_count_in_the_asked_classifier_a_little_lower_beats_one_in_ge(plain):
+    # data/reports/000 (上坪乡): households are counted in 户; "280多个就业信息" counts something else
+    texts = ["同时,加强与园区10多家企业联系,已为返乡计生户提供280多个就业信息。", "二是探索推出“能人+计生户”模式。",
+             "一是探索推出“基地+协会+计生户”模式。",
+             "如,龙共村运用“基地+能人+二女户”的方式,建起了一片500多亩的礼品桃计生“三结合”生产基地。",
+             "以笋竹科技示范户、理事成员为中心,由会员联系10到20户的计生户,向计生户传授笋竹高效经营技术。"]
+    hits = [replace(hit, rank=rank, chunk=replace(hit.chunk, id=f"c{rank}"))
+            for rank, hit in enumerate(map(hit_of, texts), 1)]
+    question = "How many family-planning households does each association member keep in contact with?"
+    answer = plain.compose(question, hits, query_text="计生户 能人 模式 户")
+    assert not answer.refused and "10到20户" in answer.sentences[0].text
+
+
 def test_a_figure_for_other_school_levels_is_no_answer_for_the_level_asked(plain):
     hits = [hit_of("我区小学毕业生体育合格率达到98.5%,初中达到96%。")]
     answer = plain.compose("高中毕业生的体育合格率是多少？", hits)
