@@ -24,7 +24,7 @@ _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地�
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
@@ -49,7 +49,7 @@ _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9ff
 # a congress's session is no count ("党的十七届六中全会", "省纪委九届四次全会")
 _SESSION = r"(?![一二三四五六七八九十]+届[一二三四五六七八九十]+[中次])"
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
-NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年)"
+NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年|[-—~～]\d+[月日号])"
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
                     rf"|{_SESSION}(?<![第届一二三四五六七八九十两百千万])[二三四五六七八九十两]"

@@ -51,6 +51,7 @@ def test_shape(question, expected):
     ("What share of townships was meant to become drug-free?", "number"),
     ("写字课排在下午第几节？", None),  # an ordinal ("第三节"), not a count
     ("实施方案的落款日期是哪一天？", "date"),
+    ("主题征文活动一等奖的奖金是多少?", "money"),  # the sum asked for after its name
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -256,6 +257,8 @@ def test_a_congress_session_is_not_a_count(text):
 @pytest.mark.parametrize("text, numbers", [
     ("根据6月4日屏南县工作汇报会,建立15支精准帮扶队", ["15"]),  # a date is not a count
     ("2012年至2017年共投入4.13亿元", ["4.13"]), ("10年来共培训200人次", ["10", "200"]),
+    ("(责任单位:团委、教办;活动时间:3-8月份)", []),  # ../shared/corpus/002: a span of months
+    ("每年每户增加收入可达2-3万元", ["2", "3"]),  # a range of sums is still figures
 ])
 def test_dates_are_not_counts(text, numbers):
     from retrieval.questions import NUMBER
