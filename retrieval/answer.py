@@ -41,6 +41,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
+# names of a measure, not of things counted: a figure for anything else answers no question about one
+_MEASURES = ("率", "比", "均分", "总值", "产值")
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
@@ -126,7 +128,7 @@ class Composer:
         passages = normalize(" ".join(h.chunk.text for h, _ in top))
         names = _counted_names(asked, tokens, passages) if lang == "zh" else []
         # the longest name of the counted thing that the passages use; one they never use is a paraphrase
-        rates = [name for name, _ in names if name.endswith(("率", "比"))]  # 升学率, 性别比
+        rates = [name for name, _ in names if name.endswith(_MEASURES)]  # 升学率, 性别比, 平均分, 生产总值
         clauses = asked_clauses(asked)
         if kind == "number" and rates and not any(f in passages for f in rates) and len(clauses) == 1:
             # "升学率" never given; of several questions asked together, the others may still be answered

@@ -623,6 +623,15 @@ def test_a_ratio_the_passages_never_name_is_refused(plain):
     assert answer.refused and "性别比" in answer.text
 
 
+@pytest.mark.parametrize("question, measure", [("郭店镇中学中考的全校平均分是多少?", "平均分"),
+                                               ("郭店镇的地区生产总值(GDP)是多少?", "生产总值")])
+def test_an_average_or_output_value_the_passages_never_name_is_refused(plain, question, measure):
+    text = "在今年中考,镇中学84人过500分。"  # ../shared/corpus/000 (郭店镇): a count, no average score
+    answer = plain.compose(question, [hit_of(text)])
+    assert answer.refused and measure in answer.text
+    assert not plain.compose(question, [hit_of(f"镇中学{measure}为480分。")]).refused
+
+
 def test_an_english_campaign_is_the_name_the_reports_quote():
     # ../shared/corpus/004: "drug-free county" is the report's “无毒害县”, whose figure must come from its article
     composer = Composer()
