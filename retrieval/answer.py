@@ -464,12 +464,14 @@ class Composer:
             by_article.setdefault(c.hit.chunk.article_key, c)
         for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
             article = self.index.articles.get(key)
-            sections = [s for s in sections_of(article) if lists(s, noun)] if article else []
+            # "二、方法步骤" lists 环节 when it says so before its items ("着力抓好3个环节:" 1.… 2、… 3、…)
+            sections = [s for s in sections_of(article) if lists(s, noun) or noun in announced(article, s)] \
+                if article else []
             if not sections:
                 continue
             own = self._own(tokens, best)
             section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
-            return [] if self._about_one(own, section) else self._items(best, section, article)
+            return [] if self._about_one(own, section, article) else self._items(best, section, article)
         return self._numbered_run(candidates, tokens)
 
     def _numbered_run(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
@@ -557,10 +559,13 @@ class Composer:
         heading = self._heading(best, start, article)
         return replace(heading, end=end, text=article.text[start:end])
 
-    def _about_one(self, own: list[str], section: Section) -> bool:
-        """True when one sub-heading alone holds the most words of the question ("怎么统一思想认识")."""
+    def _about_one(self, own: list[str], section: Section, article: Article) -> bool:
+        """True when one sub-heading alone holds the most words of the question ("怎么统一思想认识"), more
+        than the section's lead-in before its first item does ("二、方法步骤…着力抓好3个环节:" holds all of
+        "各单位要抓好哪几个环节", and "1.学习教育、听取意见" only its 教育)."""
         each = [self.terms.coverage(own, normalize(f"{section.heading.text} {h.text}")) for h in section.children]
-        return each.count(max(each)) == 1
+        lead_in = self.terms.coverage(own, normalize(article.text[section.heading.start:section.children[0].start]))
+        return each.count(max(each)) == 1 and max(each) > lead_in
 
     def _items(self, best: Candidate, section: Section, article: Article) -> list[Candidate]:
         """The section's sub-headings, each with its detail."""

@@ -9,9 +9,9 @@ from index.types import Article, Heading
 from retrieval.questions import FIRST_ITEM, ITEM
 
 MAX_ITEMS = 8  # a section with more sub-headings is a chapter, not one list of measures
-# A count of things before a list ("实施“三项”制度", "分四个阶段来落实", "把握好四个环节").
-_COUNT = re.compile(r"([二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)")
-_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+# A count of things before a list ("实施“三项”制度", "分四个阶段来落实", "把握好四个环节", "抓好3个环节").
+_COUNT = re.compile(r"((?<!\d)[2-8]|[二两三四五六七八])[”\"’]?\s*(?:个|项|种|条|类|大|点|步|块|方面)")
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8} | {str(n): n for n in range(2, 9)}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """A list question answered by the report's own outline: the sub-headings of the section that names
 what is asked for, or that says how many things it lists. The corpus is data/outline/: shidunhe.txt and
-shiyan.txt, excerpts of bundled report 003; data/inline/jiefang.txt is an excerpt of bundled report 002."""
+shiyan.txt, excerpts of bundled report 003; data/inline/jiefang.txt and data/announced/qunzhong.txt are
+excerpts of bundled report 002."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -99,6 +100,9 @@ def test_a_section_that_says_how_many_things_it_lists():
     assert announced(before, sections_of(before)[0]) == "评价分四个阶段来落实。"  # not 两门, which counts no item
     wrong = _article("三、落实制度\n分三个阶段。\n1、甲。\n2、乙。\n", [("三、落实制度", 1), ("1、甲", 3), ("2、乙", 3)])
     assert announced(wrong, sections_of(wrong)[0]) == ""  # three announced, two listed
+    digits = _article("二、方法步骤\n着力抓好3个环节:\n1.甲。\n2、乙。\n3、丙。\n",
+                      [("二、方法步骤", 1), ("1.甲", 3), ("2、乙", 3), ("3、丙", 3)])
+    assert announced(digits, sections_of(digits)[0]) == "着力抓好3个环节:"  # a count in digits
     late = _article("三、找出差距\n达到二类标准。\n2、甲。\n3、乙。\n", [("三、找出差距", 1), ("2、甲", 3), ("3、乙", 3)])
     assert announced(late, sections_of(late)[0]) == ""  # the list does not start at its first item
 
@@ -154,6 +158,13 @@ def _list_pipeline(tmp_path_factory, name: str):
 @pytest.fixture(scope="module")
 def framed(tmp_path_factory):
     return _list_pipeline(tmp_path_factory, "framed")
+
+
+def test_a_list_announced_before_its_items_answers_for_its_noun(tmp_path_factory):
+    # data/announced is ../shared/corpus/002's "第三篇" with its "二、方法步骤": "…着力抓好3个环节:" over 1. 2、 3、;
+    # item 1 ("1.学习教育、听取意见") shares only 教育 with the question, which does not make it about that item
+    answer = _list_pipeline(tmp_path_factory, "announced").ask("XX镇开展群众路线教育实践活动,各单位要抓好哪几个环节?")
+    assert [s.text[:2] for s in answer.sentences] == ["1.", "2、", "3、"]
 
 
 def test_numbered_paragraphs_after_a_colon_or_before_a_summing_up():
