@@ -10,11 +10,13 @@ from index.normalize import normalize
 from index.tokens import NOT_IN_PLACE, place_names
 from retrieval.query import detect_lang
 
+# "what is the floor area, in square meters, of…": a measure asked for in English
+_AREA_EN = r"\bin (?:square met(?:er|re)s|hectares)\b|\bwhat (?:is|was) the (?:[a-z-]+ )?area\b"
 # "when" asks a date before a verb ("when was it founded"), not as a conjunction ("the penalty when a teacher…")
 _WHEN = r"^when\b|\bwhen (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had)\b|\bwhen\?"
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
-                      r"\bhow (many|much|long|old)\b|" + _WHEN + r"|\bwho\b|\bwhich\b|"
+                      r"\bhow (many|much|long|old)\b|" + _WHEN + "|" + _AREA_EN + r"|\bwho\b|\bwhich\b|"
                       r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
                       re.I)
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|\b(?:what|which) (?:kinds?|types?|sorts?) of\b|"
@@ -23,7 +25,8 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
-                           r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b", re.I)
+                           r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
+                           re.I)
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
@@ -64,7 +67,7 @@ DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年�
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
           "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "周?岁"}
 _ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
-                         r"\bhow many (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b|"
+                         r"\b(?:how many|in) (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b|"
                          r"(多大年纪|多大岁数|年龄|几岁|\bhow old\b)", re.I)
 _UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "square meters": "平方米", "square metres": "平方米",
                "mu": "亩", "hectares": "公顷", "kilometers": "公里", "kilometres": "公里", "meters": "米", "metres": "米",
@@ -83,7 +86,8 @@ _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households":
                   "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支",
                   **dict.fromkeys(("users", "students", "teachers", "martyrs", "volunteers", "members", "children",
                                    "pupils", "cadres", "officials", "women", "residents", "participants", "trainees",
-                                   "workers", "doctors", "villagers", "addicts", "staff"), "人")}
+                                   "workers", "doctors", "villagers", "addicts", "staff"), "人"),
+                  **dict.fromkeys(("cafés", "cafes", "enterprises", "companies", "businesses", "shops"), "家")}
 _EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 # the classifier a figure counts in; 人次 counts visits, not people ("培训…达100余人次")
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(人次|.)")

@@ -52,6 +52,7 @@ def test_shape(question, expected):
     ("写字课排在下午第几节？", None),  # an ordinal ("第三节"), not a count
     ("实施方案的落款日期是哪一天？", "date"),
     ("主题征文活动一等奖的奖金是多少?", "money"),  # the sum asked for after its name
+    ("What is the floor area, in square meters, of the service hall?", "number"),  # a measure
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -320,6 +321,7 @@ def test_find_frequency(text, span):
     ("屏南县行政服务中心的服务大厅面积有多少平方米？", "平方米"),
     ("新建校舍多少平米？", "平方米"),
     ("How many square metres of school buildings were rebuilt?", "平方米"),
+    ("What is the floor area, in square meters, of the service hall?", "平方米"),  # the unit it is asked in
     ("全县有多少名教师？", None),  # a count, not a measure
     ("离休干部王加其今年多大年纪？", "岁"), ("How old is he?", "岁"),
 ])
@@ -412,6 +414,7 @@ def test_asked_classifiers():
     assert asked_classifiers("How many rural women were recruited?") == "人"  # people, however they are named
     assert asked_classifiers("How many registered drug users were under dynamic control?") == "人"
     assert asked_classifiers("全年共出动执法人员多少人次?") == "人次"  # visits, not people
+    assert asked_classifiers("How many internet cafés are operating in the county?") == "家"
     assert asked_classifiers("How many targeted-assistance teams did Pingnan County set up?") == "支"  # 15支帮扶队
     assert asked_classifiers("How many precision assistance teams did Pingnan set up?") == "支"
 
