@@ -406,9 +406,13 @@ _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|县|区|市
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
 _KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
 _WHO = re.compile(r"谁|什么人|哪位|\bwho\b|\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
-                  r"chief|leader|official|cadre|teacher|person|member)\b", re.I)
+                  r"chief|leader|official|cadre|teacher|person|member)s?\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
-_PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)")
+# names counted as people ("孙星会、彭年泰两位老师", "李振华等四位教师")
+_NAMES_COUNTED = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:、[{_SURNAMES}][\u4e00-\u9fff]{{1,2}})*等?"
+                  r"[两二三四五六七八九十\d]+位(?:老师|教师|同志|干部|老人)")
+_PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)|"
+                     + _NAMES_COUNTED)
 _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
 _BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")

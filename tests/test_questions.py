@@ -359,6 +359,8 @@ def test_places_named_after_a_polite_word():
     ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
     ("家乡爱心人士刘艳新出资二万元为拦河小学捐建了舞台。", "刘艳新"),  # ../shared/corpus/002: a benefactor
     ("宁凌宇联圳玄片,蹲黑中点;", "宁凌宇"),  # ../shared/corpus/002: a sentence that opens with a name
+    # ../shared/corpus/000: names counted as people
+    ("镇中学孙星会、彭年泰两位老师的课题录像课上报中央教科所参评。", "孙星会、彭年泰两位老师"),
     ("镇中心学校成员仍然实行管线联片蹲点的工作责任制。", None),
 ])
 def test_find_person(text, person):
@@ -376,6 +378,7 @@ def test_asks_who():
     assert asks_who("领导小组办公室主任由谁担任？") and asks_who("Who gave the lecture?")
     assert not asks_who("领导小组下设几个组？")
     assert asks_who("Which deputy director travelled to Huai'an to verify the records?")  # a person by post
+    assert asks_who("Which two teachers had their video lessons submitted for evaluation?")  # people, plural
     assert not asks_who("Which villages set up branches?") and not asks_who("Which year was it founded?")
 
 
