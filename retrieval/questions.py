@@ -296,6 +296,8 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 # benefactor is named after 人士 ("爱心人士刘艳新出资")
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)}|人士)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
                          r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别|出资|捐)")
+# ... or that stands between the body a person works in and the post held there ("督导室胡利民主任", "区教研室谢兆水主任")
+_BEFORE_POST = re.compile(rf"(?<=[室局部委办处科校院所站])([{_SURNAMES}][\u4e00-\u9fff]{{2}})(?=主任|局长|校长|书记|老师|教授)")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 
 
@@ -635,7 +637,7 @@ def find_person(text: str) -> tuple[int, int] | None:
     """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任", "副主任杨金台"), or None:
     "由党委副书记**担任" blanks the holder's name out, so names no one."""
     spans = [m.span() for m in _PERSON.finditer(text) if not _BLANKED_HOLDER.search(m.group())]
-    spans += [m.span(1) for m in [_AFTER_POST.search(text)] if m]
+    spans += [m.span(1) for m in [_AFTER_POST.search(text) or _BEFORE_POST.search(text)] if m]
     return min(spans) if spans else opening_name(text)
 
 

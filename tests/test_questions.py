@@ -359,6 +359,9 @@ def test_places_named_after_a_polite_word():
     ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
     ("家乡爱心人士刘艳新出资二万元为拦河小学捐建了舞台。", "刘艳新"),  # ../shared/corpus/002: a benefactor
     ("宁凌宇联圳玄片,蹲黑中点;", "宁凌宇"),  # ../shared/corpus/002: a sentence that opens with a name
+    # ../shared/corpus/003: a name between the office and the post held there
+    ("邀请督导室胡利民主任在多媒体教室作了题为《推进教育现代化与教师专业成长》专题讲座。", "胡利民"),
+    ("石墩河镇纪委书记主持会议。", None),  # a place before a post is no name
     # ../shared/corpus/000: names counted as people
     ("镇中学孙星会、彭年泰两位老师的课题录像课上报中央教科所参评。", "孙星会、彭年泰两位老师"),
     ("镇中心学校成员仍然实行管线联片蹲点的工作责任制。", None),
