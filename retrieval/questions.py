@@ -25,9 +25,11 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
-                           r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
+                           r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|"
+                           r"\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
                            re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|"
+                          r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
@@ -67,7 +69,8 @@ DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年�
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
           "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "周?岁"}
 _ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
-                         r"\b(?:how many|in) (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|tons|tonnes|hours|minutes)\b|"
+                         r"\b(?:how many|in) (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|"
+                         r"tons|tonnes|hours|minutes)\b|"
                          r"(多大年纪|多大岁数|年龄|几岁|\bhow old\b)", re.I)
 _UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "square meters": "平方米", "square metres": "平方米",
                "mu": "亩", "hectares": "公顷", "kilometers": "公里", "kilometres": "公里", "meters": "米", "metres": "米",
