@@ -13,6 +13,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "检索到的段落里没有提到{thing}。",
         "en": "The retrieved passages do not mention {thing}.",
     },
+    "refusal_not_about": {  # the place or school is there; what was asked of it is not
+        "zh": "检索到的段落里没有{thing}的所问内容。",
+        "en": "The retrieved passages give nothing of what was asked about {thing}.",
+    },
     "refusal_unheard": {
         "zh": "这些报告从未提到{thing}。",
         "en": "The reports never mention {thing}.",

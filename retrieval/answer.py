@@ -240,13 +240,15 @@ class Composer:
                                           lambda c: all(stem in deeper_in(c) for stem, _ in bodies))[:1]
                 if not about:
                     names = "、".join(name for _, name in bodies)
-                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence)
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence,
+                                   "refusal_not_about")
                 candidates = about + [c for c in candidates if c not in about]
             places = places_en(question, self._corpus()) if lang == "en" and self.index else []  # reads articles
             if len(places) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
                 on = _holding(candidates, floor, lambda c: any(name in self._article_text(c.hit) for name in places[0]))
                 if not on:
-                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence)
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence,
+                                   "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
         elif (entity == "person" or entity in _PLACE_LEVELS) and form == "factoid":
             # "谁", "哪几个市": lead with one of the best sentences naming one
@@ -263,11 +265,11 @@ class Composer:
                 return render_answer(question, hits, chosen, form, lang, confidence)
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         if place:  # the fact found is about somewhere else
-            return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence)
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence, "refusal_not_about")
         level = school_level(asked) if kind in ("number", "money") and len(clauses) == 1 else None
         if level and other_level(level, f"{self._section(candidates[0])} {candidates[0].text}"):
             # "高中毕业生的体育合格率": the figures found are the 小学's and the 初中's
-            return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence)
+            return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence, "refusal_not_about")
         if kind and len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)
@@ -793,7 +795,7 @@ def _holding(candidates: list[Candidate], floor: float, about) -> list[Candidate
 def _refuse(question: str, hits: list[Hit], lang: str, missing: str = "", confidence: float = 0.0,
             why: str = "refusal_missing") -> Answer:
     """The refusal, saying what the retrieved passages (or, with `why` "refusal_unheard", the reports)
-    lack when that is known."""
+    lack when that is known; with `why` "refusal_not_about", the place or school they hold nothing asked of."""
     reason = say("refusal", lang) + (" " + say(why, lang, thing=missing) if missing else "")
     return render_refusal(question, hits, lang, reason, confidence)
 
