@@ -44,6 +44,7 @@ _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the be
 # names of a measure, not of things counted: a figure for anything else answers no question about one
 _MEASURES = ("率", "比", "均分", "总值", "产值")
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
+_PLACE_LEVELS = ("村", "乡镇", "乡", "镇", "县", "区", "市")  # a place's name is plain; a body's ("窗口单位") may be none
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
 _PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
@@ -782,9 +783,6 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
-
-
-_PLACE_LEVELS = ("村", "乡镇", "乡", "镇", "县", "区", "市")  # a place's name is plain; a body's ("窗口单位") may be none
 
 
 def _holding(candidates: list[Candidate], floor: float, about) -> list[Candidate]:

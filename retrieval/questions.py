@@ -94,6 +94,7 @@ _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households":
 _EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 # the classifier a figure counts in; 人次 counts visits, not people ("培训…达100余人次")
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(人次|.)")
+_COUNTED_IN = {*_CLASSIFIERS, "人次"}  # what _COUNTED_AS may read that is a classifier
 
 
 _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
@@ -198,7 +199,7 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
     for 几家, "会议2次" counts meetings, not bodies; "13家", "13所" and "13个" may count them."""
     after = _COUNTED_AS.match(text, span[1])
     classifier = after.group(1) if after else ""
-    return classifier in [*_CLASSIFIERS, "人次"] and classifier not in {"个"} | _counting_alike(classifiers)
+    return classifier in _COUNTED_IN and classifier not in {"个"} | _counting_alike(classifiers)
 
 
 def _counting_alike(classifiers: str) -> set[str]:
@@ -311,6 +312,8 @@ def opening_name(text: str) -> tuple[int, int] | None:
     if first and first.flag == "nr" and len(first.word) == 3 and first.word[0] in _SURNAMES:
         return 0, 3
     return None
+
+
 # "这几年", "近几年", "几乎" ask for nothing
 _WH = re.compile(r"多少|(?<![这近前头])几(?!乎)|\bhow (?:many|much)\b", re.I)
 _TIMES = re.compile(r"[次回趟遍](?:[?？。!！,，]|呢|吗|$)")
