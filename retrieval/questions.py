@@ -24,7 +24,7 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
                        r"\bmeasures\b|\bsteps\b", re.I)
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
-_WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
+_WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|"
                            r"\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
                            re.I)
@@ -58,7 +58,7 @@ NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
                     rf"|{_SESSION}(?<![第届一二三四五六七八九十两百千万])[二三四五六七八九十两]"
-                    r"(?:[名人所项户班支批届期场次轮层]|(?<!今明两)年(?!级))")
+                    r"(?:[名人所项户班支批届场次轮层]|期(?!工程|项目|[)）])|(?<!今明两)年(?!级))")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
@@ -79,10 +79,10 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 
 
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
-# 个 counts anything; 名, 人 and 位 count people; 本 and 册 books.
+# 个 counts anything; 名, 人 and 位 count people; 本 and 册 books; classes run (班) are counted in 期 ("办班104期").
 _CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级"
 _CLASSIFIER = re.compile(rf"(?:多少|几)(人次|[{_CLASSIFIERS}])")
-_SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家"}
+_SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家", "班": "班期"}
 _NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
@@ -101,7 +101,7 @@ _COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
 # A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
 # ("生机比26∶1"), a percentage or a multiple.
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
-_ASKS_RATIO = re.compile(r"比例|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之(?:几|多少)|百分比|"
+_ASKS_RATIO = re.compile(r"比例|比重|之比|[师生机]比|幅度|增幅|涨幅|占比|占(?!地)[^,，。?？]{0,8}?(?:多少|几成)|百分之(?:几|多少)|百分比|"
                          r"多少\s*[%％‰]|率[^,，。?？;；]{0,6}?(?:多少|几成)|"
                          r"\b(?:ratio|rate|percentage|proportion|fraction)\b|\bwhat (?:share|portion)\b", re.I)
 RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:∶]\s*\d+(?:\.\d+)?")
@@ -335,7 +335,7 @@ _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、�
 _FOCUS_MAX = 8
 _COMPOUND_MAX = 10  # characters after the question word that a counted compound may run to
 # "多少平方米", "价值多少" measure a thing; they do not name one
-_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅", "价值"}
+_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅", "价值", "规模"}
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 

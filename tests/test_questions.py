@@ -403,6 +403,7 @@ def test_asks_holder():
     ("镇里一年要出几期集中报道先进典型的刊物?", ["刊物"]),  # the noun a clause with a verb qualifies
     ("区里一共办了几期面向课改教师的培训班?", ["培训班"]),  # or with a preposition (jieba tags 面向 a noun)
     ("全镇有多少名学校的老师？", ["学校"]),  # no verb before 的: unchanged
+    ("员工规模达到多少的企业要配置计生图书角?", ["员工"]),  # 规模 asks how big, like 价值: 员工 is counted
 ])
 def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
     from index.tokens import Tokenizer
@@ -435,6 +436,8 @@ def test_asked_classifiers():
     # data/reports/004: 人次 counts visits; a count of people is not there, a count of visits is
     ("共举办各类培训10余次,参训人员达100余人次。", "人", None),
     ("共举办各类培训10余次,参训人员达100余人次。", "人次", "100"),
+    # data/reports/004: classes run are counted in 期 ("how many training classes")
+    ("建有乡镇农民文化学校4所,共办班104期。", "班", "104"),
 ])
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
@@ -533,6 +536,8 @@ def test_asks_ratio():
     assert asks_ratio("今年录取一二中的学生录取率具体是百分之多少？") and asks_ratio("婚检率达到多少？")  # a rate
     assert not asks_ratio("今年全镇共录取一二中学生多少人？")
     assert asks_ratio("What share of townships was meant to become drug-free?")
+    assert asks_ratio("“全面改薄”投入的资金中,市本级出资占多大比重?")  # 比重: a share
+    assert wanted("“全面改薄”投入的资金中,市本级出资占多大比重?") == "number"
     assert asks_ratio("What was the senior high school admission rate?")  # a rate: a percentage, not "12个班级"
 
 
@@ -548,6 +553,13 @@ def test_the_share_after_the_rate_asked_for():
     assert text[start:end] == "1‰"
     start, end = find_ratio(text)
     assert text[start:end] == "8%"  # no word to go by: the first
+
+
+def test_a_phase_is_no_count():
+    # data/reports/003 (屏南县): "二期工程" names a phase of the works; "四期工作专刊" counts issues
+    text = "城市道路提升工程实现阶段性竣工任务,二期工程已投入使用,国宝小区建设项目(二期)已受理。"
+    assert find_wanted("number", text) is None
+    assert NUMBER.findall("年内编印四期工作专刊") == ["四期"]
 
 
 def test_numbers_inside_a_document_title_are_no_figures():
