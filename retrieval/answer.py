@@ -44,7 +44,10 @@ _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the be
 # names of a measure, not of things counted: a figure for anything else answers no question about one
 _MEASURES = ("率", "比", "均分", "总值", "产值")
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
-_PLACE_LEVELS = ("村", "乡镇", "乡", "镇", "县", "区", "市")  # a place's name is plain; a body's ("窗口单位") may be none
+# who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
+# name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
+_NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市")
+_NAMED_FLOOR = 0.75  # how close to the best sentence's score that sentence must come
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
 _PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
@@ -251,9 +254,10 @@ class Composer:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence,
                                    "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
-        elif (entity == "person" or entity in _PLACE_LEVELS) and form == "factoid":
-            # "谁", "哪几个市": lead with one of the best sentences naming one
-            named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= 0.8 * candidates[0].score]
+        elif entity in _NAMED_LEADS and form == "factoid":
+            # "谁", "哪几个市", "which two schools": lead with one of the best sentences naming one
+            floor = _NAMED_FLOOR * candidates[0].score
+            named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             if entity == "person" and (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 \
                     and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
                 # "纪委书记是谁": no one is named

@@ -476,8 +476,16 @@ def blanks_name(kind: str, text: str) -> bool:
     return bool(re.search(rf"(?:[Xx×*＊]{{2,}}|[?？]+){re.escape(kind)}", text))
 
 
+# Schools known by their number ("将28中和30中学合并")
+_NUMBERED_SCHOOLS = re.compile(r"\d{1,3}中(?!小)学?(?:[、和与及]\d{1,3}中(?!小)学?)*")
+
+
 def find_named(kind: str, text: str) -> tuple[int, int] | None:
     """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村")."""
+    if kind == "学校":  # "双烈小学", "将28中和30中学合并"; not "国办中小学", "市级农村规范化小学"
+        spans = [(text.find(name), text.find(name) + len(name)) for _, name in bodies_named(text) if name in text]
+        spans += [m.span() for m in [_NUMBERED_SCHOOLS.search(text)] if m]
+        return min(spans) if spans else None
     pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?{kind}"
     for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
         name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])

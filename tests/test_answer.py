@@ -118,6 +118,16 @@ def test_a_which_place_question_leads_with_a_close_sentence_naming_places(plain)
     assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]].startswith("蚌埠")
 
 
+def test_a_which_school_question_leads_with_a_close_sentence_naming_schools(plain):
+    # data/reports/004 (两基): the first sentence shares more words; the second names the schools merged
+    text = ("实施教育结构调整,优化教育资源配置,充分利用名校的社会声誉和资源优势,实施名校带动战略。"
+            "2004年,将28中和30中学合并,两所学校优势互补,资源共享,实现了教育效益最大化。")
+    question = "Which two middle schools did the district merge as part of its famous-school strategy?"
+    answer = plain.compose(question, [hit_of(text)], query_text="合并 两所 中学 名校 带动 战略")
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "28中和30中学"
+
+
 def test_a_count_in_the_asked_classifier_a_little_lower_beats_one_in_ge(plain):
     # data/reports/000 (上坪乡): households are counted in 户; "280多个就业信息" counts something else
     texts = ["同时,加强与园区10多家企业联系,已为返乡计生户提供280多个就业信息。", "二是探索推出“能人+计生户”模式。",

@@ -210,6 +210,11 @@ def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     ("深入农村开展宣传,各村都有宣传员,全村共有", "村", None),  # 农村, 各村, 全村 name no village
     ("辖18个行政村(居),195个村民小组", "村", None),  # a kind of village, not a name
     ("我们组织人员先后到蚌埠、宿州、芜湖、合肥等4市纪委监察局进行专题调研", "市", "蚌埠、宿州、芜湖、合肥等4市"),  # counted
+    # data/reports/004 and 001: schools named by their number or as bodies_named reads them
+    ("2004年,将28中和30中学合并,两所学校优势互补", "学校", "28中和30中学"),
+    ("报告团的同志们仍然骑着自行车去离镇多里的双烈小学作报告", "学校", "双烈小学"),
+    ("我区共有国办中小学、幼儿园61所,其中中学9所", "学校", None),  # schools in general
+    ("7 所小学被评为市级农村规范化小学。", "学校", None),  # a kind of school
 ])
 def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     span = find_named(kind, text)
