@@ -140,6 +140,10 @@ class Composer:
         focus = _used_names(names, passages)
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
+        # "山左口中学…有哪些做法": the one school asked about picks the passages, and its measures need not
+        # name it ("山左口中学位于东海县最西部,有12个班级" is no measure); of two, each name picks sentences
+        scope = tuple(name for _, name in bodies_named(asked)) if form == "practice" else ()
+        scope = scope if len(scope) == 1 and not asks_plural(asked) else ()
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -154,7 +158,8 @@ class Composer:
         year = kind == "date" and asks_year(question)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
-            c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given)
+            c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
+                                              scope)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
@@ -425,11 +430,11 @@ class Composer:
 
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float,
                listing: bool = False, entity: str | None = None, average: bool = False,
-               given: frozenset[str] = frozenset()):
+               given: frozenset[str] = frozenset(), scope: tuple[str, ...] = ()):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
-        own = self._own(tokens, c)
+        own = self._own(tokens, c, scope)
         lexical = self.terms.coverage(own, normalize(c.text))
         section = self._section(c)
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
@@ -445,11 +450,13 @@ class Composer:
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
 
-    def _own(self, tokens: list[str], c: Candidate) -> list[str]:
+    def _own(self, tokens: list[str], c: Candidate, scope: tuple[str, ...] = ()) -> list[str]:
         """The question's words that pick a sentence: not those naming whose report it is (title,
-        subject, places), which pick the passage."""
+        subject, places, and the `scope` of a practice question: the school it asks about), which pick
+        the passage."""
         head = normalize(f"{c.hit.chunk.article_title} {c.hit.chunk.subject}")
-        return [t for t in tokens if t not in head and not any(t in p for p in self._places(tokens))] or tokens
+        scope = (*self._places(tokens), *scope)
+        return [t for t in tokens if t not in head and not any(t in p for p in scope)] or tokens
 
     def _outline(self, question: str, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """The sub-headings, each with its detail, of the section that lists what the question asks for

@@ -128,6 +128,21 @@ def test_a_which_school_question_leads_with_a_close_sentence_naming_schools(plai
     assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "28中和30中学"
 
 
+def test_the_school_a_practice_question_names_picks_no_sentence(plain):
+    # data/reports/003 (山左口中学): the sentence naming the school only describes it
+    text = ("山左口中学位于东海县最西部,有12个班级,500余名学生,专任教师60名。"
+            "集体备课时,主备人提前一天将准备好的教案发到同科教师的电脑中去,以备在集体备课时发表意见和在电脑中修改。")
+    question = "山左口中学在推进教师信息化和网络备课方面有哪些做法?"
+    profile, measure = plain._candidates(hit_of(text), 0, 10, None)
+    tokens = plain.tokenizer.query_tokens(question)
+
+    def score(c, scope=()):
+        return plain._score(c, tokens, None, [], 0.0, scope=scope)[0]
+
+    assert score(profile) > score(measure)  # the school's name makes the description look on point
+    assert score(profile, ("山左口中学",)) < score(measure, ("山左口中学",))
+
+
 def test_a_count_in_the_asked_classifier_a_little_lower_beats_one_in_ge(plain):
     # data/reports/000 (上坪乡): households are counted in 户; "280多个就业信息" counts something else
     texts = ["同时,加强与园区10多家企业联系,已为返乡计生户提供280多个就业信息。", "二是探索推出“能人+计生户”模式。",
