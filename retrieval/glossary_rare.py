@@ -116,7 +116,7 @@ RARE_GLOSSARY: dict[str, str] = {
     "karaoke halls": "歌厅", "comprehensive law enforcement": "综合执法", "real-name": "实名", "real name": "实名",
     "work efficiency": "工作效率", "special plan": "专项规划", "executive meeting": "常务会议 办公会",
     "favorable policies": "倾斜政策", "educators": "教育工作者", "educator": "教育工作者", "board and lodging": "食宿",
-    "room and board": "食宿", "accommodation": "食宿", "middle-aged and elderly": "中老年",
+    "room and board": "食宿", "accommodation": "食宿", "middle-aged and elderly": "中老年", "middle-aged and older": "中老年",
     "high school curriculum": "高中课程", "acceptance team": "验收组", "school-enterprise": "校企",
     "school-enterprise cooperation": "校企", "counterpart": "对口", "physical exercise": "锻炼",
     "minimum living allowance": "低保", "dibao": "低保", "subsistence allowance": "低保", "ethnic minority": "少数民族",

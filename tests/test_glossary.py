@@ -80,6 +80,9 @@ def test_romanised_names_finds_a_school_by_the_name_before_its_school_word():
 def test_translate_terms_knows_the_corpus_wide_vocabulary():
     assert "夏令营" in translate_terms("How many summer camps were held?")
     assert "社团" in translate_terms("What clubs did the school set up?")
+    # a club for teachers is a 俱乐部 (data/reports/001: "快乐之家"中老年教师俱乐部)
+    assert {"俱乐部", "中老年"} <= set(translate_terms("the club set up for its middle-aged and older teachers"))
+    assert "联系" in translate_terms("How do the children keep in touch with their parents?")
     assert "精力" in translate_terms("What share of their energy goes to discipline work?")
     assert "不少于" in translate_terms("What is the minimum period?")
     # the areas a task is divided into are not a floor area
