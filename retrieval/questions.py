@@ -401,7 +401,7 @@ def wanted(question: str) -> str | None:
     return None
 
 
-_PLURAL = re.compile(r"分别|各自|各是|各有|\brespectively\b|\beach\b", re.I)
+_PLURAL = re.compile(r"分别|各自|各是|各有|各(?=[\u4e00-\u9fff]{1,3}?多少)|\brespectively\b|\beach\b", re.I)
 # A sentence that is one item of a list: 一是…, 其二…, 第三，…, (四)…, 5、…, ③…, 首先…
 ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、是]|"
                   r"[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|[①-⑳⑴-⒇⒈-⒛]|首先|其次|再次|最后)")
@@ -502,10 +502,10 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
 # one ("“两基”汇报的那个区"). When A is just that, B is too, and what follows it is asked of both
 # ("明溪口镇的总人口", "明溪口镇对…的村或干部"); "上坪乡的材料和XX乡的同类材料" are two whole subjects.
 _CONJOINED = re.compile(r"(?:^|(?<=[，,：:]))([^，,：:？?。]{2,24}?)(?:和|与|以及|及|同)([^，,：:？?。]{2,30}?)"
-                        r"(?=[，,]|分别|各自|各[有是])")
+                        r"(?=[，,]|分别|各(?![村乡镇校单部]))")
 _SUBJECT = re.compile(r"报告|汇报|材料|总结|方案|那[个所篇](?:小学|中学|学校|[\u4e00-\u9fff])?|另一篇|“[^”]+”|"
                       r"[乡镇县区市村]$")
-_EACH = re.compile(r"分别|各自|(?<=[，,])各|各(?=[有是])")
+_EACH = re.compile(r"分别|各自|(?<=[，,])各|各(?=[有是])|各(?=[\u4e00-\u9fff]{1,3}?多少)")
 
 
 def conjoined_parts(question: str) -> list[tuple[str, str]]:
@@ -538,7 +538,7 @@ def _subject_end(part: str) -> int:
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
 _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生(?!均))")  # not "一二中学生": pupils; "三小生均"
-_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些里级年读念考钱")  # not "今年小学", "孩子读完小学"
+_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些级年读念考钱")  # not "今年小学", "孩子读完小学"
 _BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|义务教育|教育|素质|标准化|规范化|合格|达标|薄弱|"
@@ -565,7 +565,8 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
         name = _after_verb(_BEFORE_BODY.sub("", name).split("的")[-1])  # "布达拉宫东北面的第三小学": 第三小学
         stem = _BODY_WORDS.sub("", name)
-        if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS:
+        if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS \
+                and not stem.endswith("里"):  # "村里小学", but "十里堡小学"
             if _ORDINAL.fullmatch(stem):  # "第三小学", also written 三小: 第三 alone is no name
                 stem = stem[1:] + m.group(2)[0]
             out.append((stem, name + m.group(2)))

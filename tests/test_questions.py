@@ -295,6 +295,8 @@ def test_dates_are_not_counts(text, numbers):
     ("今年全镇共录取一二中学生大约多少人？", []),  # 中学生: pupils
     ("第三小学生均藏书有几册？", [("三小", "第三小学")]),  # 生均: per pupil, after the school's name
     ("拦河小学接受了什么捐赠？", [("拦河", "拦河小学")]),  # 拦 is a verb, and this school's name
+    ("十里堡小学校舍改造投资了多少?", [("十里堡", "十里堡小学")]),  # 里 inside a name
+    ("镇里小学有多少老师?", []),  # 镇里: the town's
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -516,6 +518,8 @@ def test_no_person_name_in_generic_comrades_or_a_blank_post(text):
     ("上坪乡的计生材料和另一篇XX乡的同类材料，分别说连续多少年被评为先进单位？",  # two whole subjects
      [("上坪乡的计生材料", "上坪乡的计生材料，说连续多少年被评为先进单位？"),
       ("另一篇XX乡的同类材料", "另一篇XX乡的同类材料，说连续多少年被评为先进单位？")]),
+    ("郭店镇中心小学塑胶操场和十里堡小学校舍改造各投资了多少?",  # 各 before the question: asked of each
+     [("郭店镇中心小学塑胶操场", "郭店镇中心小学塑胶操场投资了多少?"), ("十里堡小学校舍改造", "十里堡小学校舍改造投资了多少?")]),
     ("上坪乡和明溪口镇的总人口是多少？", []),  # not asked of each
     ("娱乐场所安全排查和校园周边专项整治分别检查了多少家次？", []),  # no place, school or report
     ("上坪乡的学生与教师比例分别是多少？", []),  # 教师比例 is no subject
