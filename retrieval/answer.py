@@ -47,6 +47,7 @@ _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand 
 # who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
 # name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
 _NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市")
+_WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
 _NAMED_FLOOR = 0.75  # how close to the best sentence's score that sentence must come
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
@@ -274,6 +275,12 @@ class Composer:
             if chosen:
                 return render_answer(question, hits, chosen, form, lang, confidence)
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
+        # the same figure or name, from a report on the place, among the best sentences: a copy of the report
+        # with its names left out ("XX乡…婚检率达到98%以上") may have led
+        there = [c for c in candidates[1:within] if place and _key(c) and _key(c) == _key(candidates[0])
+                 and not self._other_place(places, c)]
+        if there:
+            candidates, place = there[:1] + [c for c in candidates if c is not there[0]], ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence, "refusal_not_about")
         level = school_level(asked) if kind in ("number", "money") and len(clauses) == 1 else None
@@ -687,7 +694,8 @@ class Composer:
         on its own, and `tokens` are the rest's."""
         tokens = list(dict.fromkeys(tokens + self.tokenizer.query_tokens(question)))
         named = places_named(question) | {t for t in tokens if len(t) >= 2 and t[-1] in "省市区县州乡镇"}
-        content = [t for t in tokens if len(t) >= 2 and not t.isdigit() and not any(t in n for n in named)]
+        content = [t for t in tokens if len(t) >= 2 and not t.isdigit() and not any(t in n for n in named)
+                   and t not in _WHERE]
         top = normalize(" ".join(h.chunk.context_text for h in hits[: self.settings.passages]))
         return [] if any(t in top for t in content) else content
 
@@ -794,6 +802,11 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+def _key(c: Candidate) -> str:
+    """The asked-for span of a sentence, or ""."""
+    return c.text[c.key_span[0]:c.key_span[1]] if c.key_span else ""
 
 
 def _holding(candidates: list[Candidate], floor: float, about) -> list[Candidate]:

@@ -361,15 +361,17 @@ def test_a_school_s_own_figure_leads_even_below_others_figures(plain):
     assert "7.47" in answer.sentences[0].text
 
 
-def _pipeline_over(tmp_path, report: str):
-    """A pipeline over one report, with hash vectors (so no refusal threshold): the whole article is indexed."""
+def _pipeline_over(tmp_path, report: str, more: dict[str, str] | None = None):
+    """A pipeline over one report (and `more`, by file name), with hash vectors (so no refusal threshold):
+    the whole article is indexed."""
     from index.build import build_index
     from index.settings import IndexSettings
     from retrieval.pipeline import Pipeline
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "r.txt").write_text(report, encoding="utf-8")
+    for name, text in {"r.txt": report, **(more or {})}.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
                 log=lambda _: None)
     return Pipeline.open(tmp_path / "index", compose=ComposeSettings(refuse_below=0.0))
@@ -401,6 +403,22 @@ def test_a_school_s_report_is_about_the_school_in_every_paragraph(tmp_path):
         answer = pipeline.ask(question)
         assert not answer.refused, question
         assert "800余万元" in answer.sentences[0].text
+
+
+def test_the_same_figure_from_the_report_on_the_place_asked_about_leads(tmp_path):
+    # ../shared/corpus/000: a copy of the 上坪乡 report with its names left out ("XX乡") words it closer
+    pipeline = _pipeline_over(tmp_path, "抓常规攻难点创特色\n上坪乡位于永安市东北部,辖10个行政村。\n"
+                                        "经过努力,婚检率逐年提高,近年全乡婚检率达到98%以上。\n",
+                              more={"copy.txt": "抓常规攻难点创特色\n"
+                                                "XX乡推行免费婚检,出台了实施方案,推行免费婚检后婚检率达到98%以上。\n"})
+    answer = pipeline.ask("上坪乡推行免费婚检以后,婚检率达到了多少?")
+    assert not answer.refused and answer.sentences[0].text.startswith("经过努力")
+    assert pipeline.ask("上坪乡推行免费婚检以后,出生缺陷率是多少?").refused  # no figure for it at all
+
+
+def test_where_a_place_lies_is_no_topic_the_passages_must_share(plain):
+    answer = plain.compose("明溪口镇位于哪个县?", [hit_of("明溪口镇地处沅陵县西北部,辖18个行政村(居)。")])
+    assert not answer.refused and "沅陵县" in answer.sentences[0].text
 
 
 def test_an_english_question_naming_a_school_wants_its_own_figure(tmp_path):
