@@ -31,6 +31,7 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
+                          r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)

@@ -229,6 +229,8 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     ("深圳同学会给南联小学送了价值多少的物资?", "money"),  # what things are worth
     ("How much did the town family-planning office pay for each induced abortion?", "money"),
     ("How much does the town office pay for each completed tubal ligation?", "money"),
+    ("What was the per capita income of family-planning households?", "money"),  # an amount asked by name
+    ("What is the average monthly salary of rural teachers?", "money"),
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
