@@ -277,10 +277,10 @@ class Composer:
         place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
         # the same figure or name, from a report on the place, among the best sentences: a copy of the report
         # with its names left out ("XX乡…婚检率达到98%以上") may have led
-        there = [c for c in candidates[1:within] if place and _key(c) and _key(c) == _key(candidates[0])
-                 and not self._other_place(places, c)]
+        there = next((c for c in candidates[1:within] if place and _key(c) == _key(candidates[0]) != ""
+                      and not self._other_place(places, c)), None)
         if there:
-            candidates, place = there[:1] + [c for c in candidates if c is not there[0]], ""
+            candidates, place = [there] + [c for c in candidates if c is not there], ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence, "refusal_not_about")
         level = school_level(asked) if kind in ("number", "money") and len(clauses) == 1 else None
