@@ -24,7 +24,7 @@ from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_p
                                  counted_near, counts_apart, counts_otherwise, distinctive, enumerates, figures_given,
                                  find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
                                  find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
-                                 listed_noun_en, names_report, numbers_given, other_level, places_named,
+                                 listed_noun_en, names_report, numbers_given, other_level, people_in, places_named,
                                  programmes_named, quoted_en, regions_named, school_level, shape, signed_date, wanted,
                                  which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
@@ -99,6 +99,7 @@ class Composer:
             rows.sort()
         self._all_text: str | None = None
         self._quoted: str | None = None
+        self._named_people: frozenset[str] | None = None
         self._body_names: tuple[str, ...] | None = None  # the schools and clinics the reports name
         self._bodies: dict[str, str] = {}  # article -> the school or clinic it reports on, or ""
         # the closeness bands here are multilingual-e5's; another model's similarities mean other things
@@ -228,6 +229,13 @@ class Composer:
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
             candidates = with_span + [c for c in candidates if c not in with_span]
+            people = [name for name in self._people() if name in asked]
+            if people:  # "叶首得是哪一年上任的": a figure told of him, not "2002年以来,…乡党委书记换了三任"
+                his = [c for c in with_span if any(p in self._paragraph(c) for p in people)]
+                if not his:
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(people)),
+                                   confidence, "refusal_not_about")
+                candidates = his + [c for c in candidates if c not in his]
             figure = kind in ("number", "money")
             named = [p for p in self._programmes(question, lang) if p in self._corpus()] if figure else []
             if named:  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
@@ -744,6 +752,12 @@ class Composer:
         """The paragraph of `c`, normalised: of its article, or of its passage when no index is at hand."""
         text, at = (c.article_text, 0) if c.article_text is not None else (c.hit.chunk.text, c.hit.chunk.start)
         return normalize(_whole_paragraph(text, c.start - at, c.end - at)[0])
+
+    def _people(self) -> frozenset[str]:
+        """The people the reports name (people_in), read once."""
+        if self._named_people is None:
+            self._named_people = people_in(self._corpus())
+        return self._named_people
 
     def _corpus(self) -> str:
         """Every article's text, normalised, read once."""

@@ -306,6 +306,15 @@ _BEFORE_POST = re.compile(rf"(?<=[室局部委办处科校院所站])([{_SURNAME
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 
 
+def people_in(text: str) -> frozenset[str]:
+    """The full names (surname and two characters) `text` gives people by the ways NAME, _AFTER_POST and
+    _BEFORE_POST read them ("叶首得(永安市上坪乡党委书记)", "学校校长袁小华为组长"); not "由县长任组长"."""
+    names = [re.split(r"同志|[(（]", m.group())[0] for m in NAME.finditer(text)]
+    names += [m.group(1) for pattern in (_AFTER_POST, _BEFORE_POST) for m in pattern.finditer(text)]
+    return frozenset(n for n in names if len(n) == 3 and n[0] in _SURNAMES and n[0] != "任"
+                     and not n.endswith(tuple(_POSTS)))
+
+
 def opening_name(text: str) -> tuple[int, int] | None:
     """Span of the full name (surname and two characters) a sentence opens with, as jieba reads it
     ("宁凌宇联圳玄片,蹲黑中点", "冯光红,年出生,就参加革命工作"), or None."""

@@ -369,7 +369,7 @@ def _pipeline_over(tmp_path, report: str, more: dict[str, str] | None = None):
     from retrieval.pipeline import Pipeline
 
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, text in {"r.txt": report, **(more or {})}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     build_index(IndexSettings(corpus_dir=corpus, index_dir=tmp_path / "index", model="hash"), progress=False,
@@ -414,6 +414,17 @@ def test_the_same_figure_from_the_report_on_the_place_asked_about_leads(tmp_path
     answer = pipeline.ask("上坪乡推行免费婚检以后,婚检率达到了多少?")
     assert not answer.refused and answer.sentences[0].text.startswith("经过努力")
     assert pipeline.ask("上坪乡推行免费婚检以后,出生缺陷率是多少?").refused  # no figure for it at all
+
+
+def test_a_figure_asked_of_a_person_named_is_told_of_that_person(tmp_path):
+    # ../shared/corpus/000 (上坪乡): the year in the best sentence is the party secretaries', not 叶首得's
+    report = ("计生工作总结\n2002年,上坪乡党委书记上任后的第一个专题会议就是讨论计生工作。\n"
+              "感谢叶首得同志的支持。\n")
+    question = "上坪乡党委书记叶首得是哪一年上任的?"
+    refused = _pipeline_over(tmp_path / "a", report).ask(question)
+    assert refused.refused and "叶首得" in refused.text
+    told = _pipeline_over(tmp_path / "b", report + "叶首得同志2008年起任上坪乡党委书记。\n").ask(question)
+    assert not told.refused and "2008年" in told.sentences[0].text
 
 
 def test_where_a_place_lies_is_no_topic_the_passages_must_share(plain):

@@ -6,7 +6,7 @@ import pytest
 from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
-                                 figures_given, focus_terms, focus_words, numbers_given, places_named, shape, wanted, which_of,
+                                 figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given)
 
 
@@ -564,6 +564,11 @@ def test_the_share_after_the_rate_asked_for():
     assert text[start:end] == "1‰"
     start, end = find_ratio(text)
     assert text[start:end] == "8%"  # no word to go by: the first
+
+
+def test_people_in():
+    text = "叶首得(永安市上坪乡党委书记)讲话;学校校长袁小华为组长;由县长任组长;邀请谢兆水主任到我镇做课。"
+    assert people_in(text) == {"叶首得", "袁小华"}  # "任组长" is the post taken; 谢兆水 follows no post here
 
 
 def test_a_phase_is_no_count():
