@@ -81,6 +81,8 @@ GLOSSARY: dict[str, str] = {
     "license": "许可证", "licence": "许可证", "honour": "荣誉 称号", "honor": "荣誉 称号",
     "first prize": "一等奖", "contest": "比赛 竞赛", "characteristic": "特色", "distinctive": "特色",
     "featured": "特色", "wechat": "微信", "official account": "公众号", "new media": "新媒体",
+    "kilometre": "公里", "kilometer": "公里", "access road": "便道", "access roads": "便道",
+    "teaching star": "教学标兵 标兵", "teaching stars": "教学标兵 标兵", "volunteer spirit": "志愿服务精神 志愿精神",
     # months, as the reports write them in plans ("十月份:") and in dates ("10月份", "10月"); not "may",
     # which is more often the verb
     **{month: f"{cn}月份 {n}月份 {n}月" for n, (month, cn) in enumerate(zip(

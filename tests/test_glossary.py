@@ -83,6 +83,13 @@ def test_translate_terms_knows_the_corpus_wide_vocabulary():
     # a club for teachers is a 俱乐部 (data/reports/001: "快乐之家"中老年教师俱乐部)
     assert {"俱乐部", "中老年"} <= set(translate_terms("the club set up for its middle-aged and older teachers"))
     assert "联系" in translate_terms("How do the children keep in touch with their parents?")
+
+
+def test_translate_terms_knows_units_roads_and_honours():
+    # data/reports/000 (上坪乡): "按每公里竹山便道2500元予以补助"; 004: "小学省级教学标兵3人"
+    assert {"公里", "便道"} <= set(translate_terms("how much was paid per kilometre of access road"))
+    assert "标兵" in translate_terms("How many teaching stars has the district trained?")
+    assert "志愿服务精神" in translate_terms("the volunteer spirit it promoted")
     assert "精力" in translate_terms("What share of their energy goes to discipline work?")
     assert "不少于" in translate_terms("What is the minimum period?")
     # the areas a task is divided into are not a floor area
