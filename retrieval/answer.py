@@ -48,6 +48,7 @@ _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand 
 # name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
 _NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市")
 _WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
+_HEADING_SHARE = 0.8  # what a heading's score counts for, as the answer to a factoid asking for no span
 _NAMED_FLOOR = 0.75  # how close to the best sentence's score that sentence must come
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
@@ -178,6 +179,9 @@ class Composer:
                 c.key_span = find_counted(c.text, "")
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
                 c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
+        if form == "factoid" and kind is None and not entity:  # "In which batch…": a heading ("2、深入开展党的
+            for c in candidates:  # 群众路线教育。") names a topic, and the fact is told under it
+                c.score *= _HEADING_SHARE if self._section_path(c) and self._section_path(c)[-1] in c.text else 1.0
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         within = _WANTED_WITHIN  # how far down the best sentences the asked-for thing may stand
         if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_COUNTED_WITHIN]):

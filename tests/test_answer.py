@@ -427,6 +427,17 @@ def test_a_figure_asked_of_a_person_named_is_told_of_that_person(tmp_path):
     assert not told.refused and "2008年" in told.sentences[0].text
 
 
+def test_a_heading_is_no_answer_beside_the_fact_told_under_another(tmp_path):
+    # ../shared/corpus/002 (XX镇): "2、深入开展党的群众路线教育。" shares the question's words but tells no batch
+    pipeline = _pipeline_over(tmp_path, (
+        "XX镇教育实践活动实施方案\n一、总体安排\n按照总体安排,我镇参加第一批党的群众路线教育实践活动。\n二、主要任务\n"
+        "1、认真学习十八大精神。\n组织干部开展集中学习。\n2、深入开展党的群众路线教育。\n组织干部学习读本,开展专题讨论。\n"))
+    question = "In which batch of the Party's mass-line education campaign did the town take part?"
+    answer = pipeline.composer.compose(question, pipeline.searcher.search(question), query_text="党 群众路线 教育 批次")
+    assert not answer.refused and "第一批" in answer.sentences[0].text
+    assert not any("深入开展" in s.text for s in answer.sentences)
+
+
 def test_where_a_place_lies_is_no_topic_the_passages_must_share(plain):
     answer = plain.compose("明溪口镇位于哪个县?", [hit_of("明溪口镇地处沅陵县西北部,辖18个行政村(居)。")])
     assert not answer.refused and "沅陵县" in answer.sentences[0].text
