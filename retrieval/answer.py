@@ -179,9 +179,10 @@ class Composer:
                 c.key_span = find_counted(c.text, "")
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
                 c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
-        if form == "factoid" and kind is None and not entity:  # "In which batch…": a heading ("2、深入开展党的
-            for c in candidates:  # 群众路线教育。") names a topic, and the fact is told under it
-                c.score *= _HEADING_SHARE if self._section_path(c) and self._section_path(c)[-1] in c.text else 1.0
+        # "In which batch…": a heading ("2、深入开展党的群众路线教育。") names a topic; the fact is told under one
+        if form == "factoid" and kind is None and not entity:
+            for c in candidates:
+                c.score *= _HEADING_SHARE if self._is_heading(c) else 1.0
         candidates = fullest_of_duplicates(sorted(candidates, key=lambda c: -c.score))
         within = _WANTED_WITHIN  # how far down the best sentences the asked-for thing may stand
         if counted and any(find_counted(c.text, counted, by_ge=False) for c in candidates[:_COUNTED_WITHIN]):
@@ -678,6 +679,11 @@ class Composer:
     def _section_path(self, c: Candidate) -> tuple[str, ...]:
         """The headings over the sentence, outermost first (read once, when the candidate was made)."""
         return c.section_path or ()
+
+    def _is_heading(self, c: Candidate) -> bool:
+        """True when the sentence is the innermost heading over itself."""
+        path = self._section_path(c)
+        return bool(path) and path[-1] in c.text
 
     def _section(self, c: Candidate) -> str:
         """The innermost heading over the sentence, when it is not the sentence itself."""
