@@ -688,7 +688,7 @@ class Composer:
     def _section(self, c: Candidate) -> str:
         """The innermost heading over the sentence, when it is not the sentence itself."""
         path = self._section_path(c)
-        return path[-1] if path and path[-1] not in c.text else ""
+        return path[-1] if path and not self._is_heading(c) else ""
 
     def _missing(self, lang: str, tokens: list[str], hits: list[Hit], kind: str | None,
                  candidates: list[Candidate], within: int = _WANTED_WITHIN) -> str:

@@ -411,7 +411,8 @@ def wanted(question: str) -> str | None:
     return None
 
 
-_PLURAL = re.compile(r"分别|各自|各是|各有|各(?=[\u4e00-\u9fff]{1,3}?多少)|\brespectively\b|\beach\b", re.I)
+_EACH_ASKED = r"各(?=[\u4e00-\u9fff]{1,3}?多少)"  # "A和B各投资了多少": 各 just before the question word
+_PLURAL = re.compile(r"分别|各自|各是|各有|" + _EACH_ASKED + r"|\brespectively\b|\beach\b", re.I)
 # A sentence that is one item of a list: 一是…, 其二…, 第三，…, (四)…, 5、…, ③…, 首先…
 ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、是]|"
                   r"[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|[①-⑳⑴-⒇⒈-⒛]|首先|其次|再次|最后)")
@@ -515,7 +516,7 @@ _CONJOINED = re.compile(r"(?:^|(?<=[，,：:]))([^，,：:？?。]{2,24}?)(?:和
                         r"(?=[，,]|分别|各(?![村乡镇校单部]))")
 _SUBJECT = re.compile(r"报告|汇报|材料|总结|方案|那[个所篇](?:小学|中学|学校|[\u4e00-\u9fff])?|另一篇|“[^”]+”|"
                       r"[乡镇县区市村]$")
-_EACH = re.compile(r"分别|各自|(?<=[，,])各|各(?=[有是])|各(?=[\u4e00-\u9fff]{1,3}?多少)")
+_EACH = re.compile(r"分别|各自|(?<=[，,])各|各(?=[有是])|" + _EACH_ASKED)
 
 
 def conjoined_parts(question: str) -> list[tuple[str, str]]:
