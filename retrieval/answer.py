@@ -20,13 +20,13 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, counted_noun_en,
-                                 counted_near, counts_apart, counts_otherwise, distinctive, enumerates, figures_given,
-                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
-                                 listed_noun_en, names_report, numbers_given, other_level, people_in, places_named,
-                                 programmes_named, quoted_en, regions_named, school_level, shape, signed_date, wanted,
-                                 which_of, years_given)
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, counted_list,
+                                 counted_noun_en, counted_near, counts_apart, counts_otherwise, distinctive,
+                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
+                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words, held_posts,
+                                 listed_noun, listed_noun_en, money_named_en, names_report, numbers_given, other_level,
+                                 other_names, people_in, places_named, programmes_named, quoted_en, regions_named,
+                                 school_level, shape, signed_date, wanted, which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -212,8 +212,10 @@ class Composer:
             # a number is exact, so any of the best sentences holding it leads; a date or name must
             # also score close to the best, since "什么时候" is often answered by a phrase, not a date
             floor = 0.0 if kind in ("number", "money") else 0.8 * candidates[0].score
-            with_span = [c for c in candidates[:within] if c.key_span and c.score >= floor]
             best = candidates[0]
+            # "预计什么时候开始招生": the best sentence tells what, the one right after it when ("有望2018年秋季实现招生")
+            with_span = [c for c in candidates[:within] if c.key_span and (
+                c.score >= floor or _follows(c, best) and self._adds_words(c, best, tokens))]
             if kind in ("number", "money") and not best.key_span and redacted_near(best.text, focus or tokens):
                 # "总建筑面积××平方米": the best sentence's report blanks the figure out; a figure from
                 # another report is about something else, unless it is the same sentence there
@@ -221,12 +223,13 @@ class Composer:
                              or similarity(c.text, best.text) >= _SAME_SENTENCE]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
-            nouns = translate_terms(counted_noun_en(question)) if lang == "en" and kind == "number" else []
+            nouns = translate_terms(counted_noun_en(question)) if lang == "en" and kind == "number" else \
+                money_named_en(question) if lang == "en" and kind == "money" else []  # "salary": 工资
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
                 stated = sorted(given - set(years_given(question)))  # "above 500 points", not "in 2017"
                 with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)]
                 if not with_span:
-                    return _refuse(question, hits, lang, say("thing_number", lang), confidence)
+                    return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
             years = years_given(asked) if kind in ("number", "money") else []
@@ -470,6 +473,11 @@ class Composer:
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
 
+    def _adds_words(self, c: Candidate, lead: Candidate, tokens: list[str]) -> bool:
+        """True when `c` holds a word of the question that `lead` lacks ("招生")."""
+        text, lead_text = normalize(c.text), normalize(lead.text)
+        return any(len(t) >= 2 and t in text and t not in lead_text for t in self._own(tokens, c))
+
     def _own(self, tokens: list[str], c: Candidate, scope: tuple[str, ...] = ()) -> list[str]:
         """The question's words that pick a sentence: not those naming whose report it is (title,
         subject, places, and the `scope` of a practice question: the school it asks about), which pick
@@ -488,24 +496,27 @@ class Composer:
         framed = self._framed_list(candidates)
         if framed:  # "以语文为例:" ①… ⑥…; "①…⑥…这样,通过定时间、定内容…具体化了。"
             return framed
-        if not noun:
-            return self._announced_list(candidates, tokens) or self._numbered_run(candidates, tokens)
+        if not noun:  # "怎样做到“三个严格”的": "做到三个严格。第一,严格教育。…"
+            named = counted_list(question)
+            inline = self._inline_list(candidates, named, reach=len(candidates)) if named else []
+            return inline or self._announced_list(candidates, tokens) or self._numbered_run(candidates, tokens)
         inline = self._inline_list(candidates, noun)
         if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
             return inline
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
         for c in sorted(candidates, key=lambda c: c.rank):
             by_article.setdefault(c.hit.chunk.article_key, c)
-        for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
-            article = self.index.articles.get(key)
-            # "二、方法步骤" lists 环节 when it says so before its items ("着力抓好3个环节:" 1.… 2、… 3、…)
-            sections = [s for s in sections_of(article) if lists(s, noun) or noun in announced(article, s)] \
-                if article else []
-            if not sections:
-                continue
-            own = self._own(tokens, best)
-            section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
-            return [] if self._about_one(own, section, article) else self._items(best, section, article)
+        for word in other_names(noun):  # "哪些志愿服务活动": "(一)环境保洁服务活动"; "哪些做法": "…进行的实践"
+            for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
+                article = self.index.articles.get(key)
+                # "二、方法步骤" lists 环节 when it says so before its items ("着力抓好3个环节:" 1.… 2、… 3、…)
+                sections = [s for s in sections_of(article) if lists(s, word) or word in announced(article, s)] \
+                    if article else []
+                if not sections:
+                    continue
+                own = self._own(tokens, best)
+                section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
+                return [] if self._about_one(own, section, article) else self._items(best, section, article)
         return self._numbered_run(candidates, tokens)
 
     def _numbered_run(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
@@ -572,10 +583,10 @@ class Composer:
             return []
         return self._items(best, section, article)
 
-    def _inline_list(self, candidates: list[Candidate], noun: str) -> list[Candidate]:
-        """The items, each with its detail, of a list of `noun` that the paragraph of one of the best
+    def _inline_list(self, candidates: list[Candidate], noun: str, reach: int = _WANTED_WITHIN) -> list[Candidate]:
+        """The items, each with its detail, of a list of `noun` that the paragraph of one of the best `reach`
         sentences announces and tells in full ("四个环节:一是公示。…四是落实。…"); [] when none does."""
-        for best in candidates[:_WANTED_WITHIN]:
+        for best in candidates[:reach]:
             if best.article_text is None:
                 continue
             paragraph, left = _whole_paragraph(best.article_text, best.start, best.end)
@@ -826,6 +837,12 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+def _follows(c: Candidate, lead: Candidate) -> bool:
+    """True when `c` is the sentence right after `lead` in its paragraph."""
+    gap = lead.article_text[lead.end:c.start] if lead.article_text is not None and c.start >= lead.end else "\n"
+    return c.hit.chunk.article_key == lead.hit.chunk.article_key and not gap.strip() and "\n" not in gap
 
 
 def _key(c: Candidate) -> str:

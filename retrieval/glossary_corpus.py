@@ -409,6 +409,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "national": "全国", "whole country": "全国", "villagers": "村民", "villager": "村民", "village committee": "村委会",
     "village committees": "村委会", "villagers' committee": "村委会", "residents' committee": "居委会",
     "neighborhood committee": "居委会", "neighbourhood committee": "居委会", "community": "社区", "communities": "社区",
+    "community education center": "社区教育中心", "community education centre": "社区教育中心", "provincial model": "省级示范",
     "subdistrict": "街道", "sub-district": "街道", "street": "街道", "streets": "街道", "administrative village": "行政村",
     "administrative villages": "行政村", "village cadres": "村干部", "village officials": "村干部", "village level": "村级",
     "village-level": "村级", "departments": "部门 职能部门", "department": "部门 职能部门", "functional departments": "职能部门",

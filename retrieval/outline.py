@@ -55,8 +55,9 @@ def announced(article: Article, section: Section) -> str:
     return ""
 
 
-# A list told within a paragraph: "重点把握好四个环节:一是公示。…二是接访。…三是包案。…四是落实。…"
-_INLINE = re.compile(_COUNT.pattern + r"([^,，。；;:：\n]{0,8})[:：]\s*(?=一是)")
+# A list told within a paragraph: "重点把握好四个环节:一是公示。…二是接访。…三是包案。…四是落实。…",
+# "做到三个严格。第一,严格教育。…第二,严格管理。…"
+_INLINE = re.compile(_COUNT.pattern + r"([^,，。；;:：\n]{0,8})[:：。]\s*(?=一是|第一[,，、])")
 _ORDINALS = "一二三四五六七八"
 
 
@@ -67,10 +68,12 @@ def inline_items(paragraph: str, noun: str) -> list[int]:
         if noun not in m.group(0):
             continue
         starts, at = [], m.end()
+        first = "第一" if paragraph.startswith("第一", m.end()) else "一是"
         for ordinal in _ORDINALS[: _NUMERALS[m.group(1)]]:
-            at = paragraph.find(f"{ordinal}是", at)
-            if at < 0:
+            found = re.compile(f"{ordinal}是" if first == "一是" else f"第{ordinal}[,，、]").search(paragraph, at)
+            if not found:
                 break
+            at = found.start()
             starts.append(at)
         if len(starts) == _NUMERALS[m.group(1)]:
             return starts

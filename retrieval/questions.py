@@ -28,7 +28,7 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|"
                            r"\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
                            re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额)(?:总额|总共|一共|共|是|为|有)*多少|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额|收入)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?)\b|"
@@ -54,7 +54,7 @@ _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9ff
 # usually part of a slogan ("三个文明"), not a quantity; nor is an ordinal ("第十五届").
 # a congress's session is no count ("党的十七届六中全会", "省纪委九届四次全会")
 _SESSION = r"(?![一二三四五六七八九十]+届[一二三四五六七八九十]+[中次])"
-_UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨"
+_UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨棵株颗"
 NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年|[-—~～]\d+[月日号])"
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
@@ -81,9 +81,10 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books; classes run (班) are counted in 期 ("办班104期").
-_CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级"
+_CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级棵株颗"
 _CLASSIFIER = re.compile(rf"(?:多少|几)(人次|[{_CLASSIFIERS}])")
-_SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家", "班": "班期"}
+_SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家", "班": "班期",
+               "棵": "棵株颗", "株": "棵株颗", "颗": "棵株颗"}
 _NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
@@ -549,7 +550,7 @@ def _subject_end(part: str) -> int:
 # A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
 _BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生(?!均))")  # not "一二中学生": pupils; "三小生均"
-_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些级年读念考钱")  # not "今年小学", "孩子读完小学"
+_NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些级年读念考钱等")  # not "今年小学", "孩子读完小学", "双小等学校"
 _BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
 _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九年制|民办|公办|义务教育|教育|素质|标准化|规范化|合格|达标|薄弱|"
@@ -700,10 +701,43 @@ def counted_noun_en(question: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+# the sums of money an English question may ask for by name, and the words reports give them
+_PAID_AS = {"salar": "工资 薪酬 待遇", "wage": "工资 薪酬 待遇", "income": "收入", "fee": "费"}
+_PAID_EN = re.compile(r"\b(salar|wage|income|fee)(?:y|ies|s)?\b", re.I)
+
+
+def money_named_en(question: str) -> list[str]:
+    """The words a sentence giving the sum an English question names must hold ("What is the average
+    monthly salary…" → 工资, 薪酬, 待遇), or []."""
+    return [w for m in _PAID_EN.finditer(question) for w in _PAID_AS[m.group(1).lower()].split()]
+
+
 def listed_noun(question: str) -> str:
     """The kind of thing a list question asks for ("做了哪些实践" → 实践), or ""."""
     m = _LISTED.search(question)
     return m.group(1) if m else ""
+
+
+# a list the question names by its count, in quotes: "“三个严格”", "“五个落实”"
+_COUNTED_LIST = re.compile(r"[“\"‘]([二两三四五六七八2-8])[个项条大点种]?([\u4e00-\u9fff]{1,6})[”\"’]")
+
+
+def counted_list(question: str) -> str:
+    """What a list the question names by its count is of ("怎样做到“三个严格”的" → 严格), or ""."""
+    m = _COUNTED_LIST.search(question)
+    return m.group(2) if m else ""
+
+
+# the words a report heads a list of measures with, any of which a question may ask for
+_MEASURE_NOUNS = ("做法", "措施", "举措", "实践", "办法")
+
+
+def other_names(noun: str) -> list[str]:
+    """`noun`, then the other words a heading may call the same list by: the shorter ends of a compound,
+    down to four characters ("志愿服务活动" → 服务活动), and the other words for measures ("做法" → 措施, 实践)."""
+    shorter = [noun[i:] for i in range(1, len(noun) - 3)]
+    alike = [w for w in _MEASURE_NOUNS if noun in _MEASURE_NOUNS and w != noun]
+    return [noun, *shorter, *alike]
 
 
 def listed_noun_en(question: str) -> str:

@@ -903,3 +903,26 @@ def test_a_question_sharing_only_its_place_with_the_passages_is_refused(plain):
     answer = plain.compose("明天滨州市的天气怎么样，会下雨吗？", hits)
     assert answer.refused and "天气" in answer.text  # says what the passages lack
     assert not plain.compose("滨州市的这所学校被评为什么先进单位？", hits).refused
+
+
+def test_the_sentence_right_after_the_best_one_tells_when(tmp_path):
+    # ../shared/corpus/003 (篇九): the best sentence names the kindergartens, the next one says when they open
+    pipeline = _pipeline_over(tmp_path, (
+        "嘉峪关市教育局推进“三转”工作情况汇报\n"
+        "结合棚户区改造工程,我市配套新建了富民、建林和讨赖河新区三所幼儿园,使优质学前教育资源供需矛盾得到一定程度的缓解。"
+        "目前三所幼儿园建设项目进展顺利,有望2018年秋季实现招生。\n"
+        "二、其他工作\n2012年以来,我市先后制定了《关于加快学前教育改革与发展的实施意见》。\n"))
+    answer = pipeline.ask("嘉峪关市配套新建的富民、建林和讨赖河新区三所幼儿园预计什么时候开始招生?")
+    assert not answer.refused
+    lead = answer.sentences[0]
+    assert "2018年秋季" in lead.text and lead.text[lead.key_span[0]:lead.key_span[1]].startswith("2018")
+
+
+def test_an_english_question_on_a_salary_is_not_answered_by_another_sum(tmp_path):
+    # ../shared/corpus/003 (篇九) gives no salary; its per-pupil funding is no answer to one
+    funding = "嘉峪关市教育工作汇报\n截止2016年,农村教师特教生均公用经费标准达到了6000元/生、年。\n"
+    answer = _pipeline_over(tmp_path / "a", funding).ask("What is the average monthly salary of rural teachers?")
+    assert answer.refused
+    pay = funding + "我市农村教师月平均工资达到5000元,比上年提高15%。\n"
+    answer = _pipeline_over(tmp_path / "b", pay).ask("What is the average monthly salary of rural teachers?")
+    assert not answer.refused and "5000元" in answer.sentences[0].text

@@ -166,3 +166,8 @@ def test_places_en_gives_the_reports_names_for_an_english_place_name():
     assert places_en("In Shuangquan town's education plan, how much?", corpus) == [["双泉"]]
     assert places_en("What did Jiayuguan City and Shuangquan Town do?", corpus) == [["嘉峪关"], ["双泉"]]
     assert places_en("What did Xihu District do?", corpus) == []  # no report names it
+
+
+def test_translate_terms_knows_the_community_education_centre():
+    terms = translate_terms("When was the community education center named a provincial model centre?")
+    assert "社区教育中心" in terms and "省级示范" in terms

@@ -198,3 +198,26 @@ def test_a_run_of_ordinal_paragraphs_answers_what_the_article_did(ordinal):
 def test_first_then_third_is_one_numbered_list():
     text = "首先,统一认识。\n其次,分解任务。\n第三,落实到人。\n"
     assert numbered_paragraphs(text, 0, forward=True) == [0, text.index("其次"), text.index("第三")]
+
+
+def test_a_list_asked_for_by_another_word_for_measures(tmp_path_factory):
+    # "做法" asked, "三、…进行的实践" written; "志愿服务活动" asked, "(一)环境保洁服务活动" written
+    from retrieval.questions import other_names
+
+    assert other_names("做法")[:2] == ["做法", "措施"] and "实践" in other_names("做法")
+    assert other_names("志愿服务活动") == ["志愿服务活动", "愿服务活动", "服务活动"]
+    assert other_names("疏导做法") == ["疏导做法"]  # "疏导" is what is asked: not any 做法
+    answer = _list_pipeline(tmp_path_factory, "outline").ask("石墩河镇纪委在落实“三转”方面采取了哪些做法？")
+    assert [s.text.split("。")[0] for s in answer.sentences] == list(PRACTICE)
+
+
+def test_a_list_told_within_a_paragraph_by_first_second_third():
+    from retrieval.questions import counted_list
+
+    paragraph = ("将纪检监察打造成忠诚可靠的队伍,做到三个严格。第一,严格教育。认真学习。第二,严格管理。"
+                 "严格执行考勤制度。第三,严格监督。将转变作风建设与专项整治相结合。")
+    starts = inline_items(paragraph, "严格")
+    assert [paragraph[at:at + 7] for at in starts] == ["第一,严格教育", "第二,严格管理", "第三,严格监督"]
+    assert inline_items(paragraph.replace("第三,", "再者,"), "严格") == []  # three announced, two told
+    assert counted_list("富阳烟草专卖局纪检监察队伍是怎样做到“三个严格”的?") == "严格"
+    assert counted_list("纪检监察队伍是怎样做到严格管理的?") == ""

@@ -53,6 +53,7 @@ def test_shape(question, expected):
     ("实施方案的落款日期是哪一天？", "date"),
     ("主题征文活动一等奖的奖金是多少?", "money"),  # the sum asked for after its name
     ("What is the floor area, in square meters, of the service hall?", "number"),  # a measure
+    ("屏南县上半年的地方财政收入是多少?", "money"),  # an income is a sum of money
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -299,6 +300,7 @@ def test_dates_are_not_counts(text, numbers):
     ("拦河小学接受了什么捐赠？", [("拦河", "拦河小学")]),  # 拦 is a verb, and this school's name
     ("十里堡小学校舍改造投资了多少?", [("十里堡", "十里堡小学")]),  # 里 inside a name
     ("镇里小学有多少老师?", []),  # 镇里: the town's
+    ("资东、双小等学校所在的这个镇,今年打算给小学新生开设几个班?", []),  # "…等学校": schools listed, none named
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -422,6 +424,7 @@ def test_focus_terms_end_with_the_head_of_the_counted_thing(question, expected):
 
 def test_asked_classifiers():
     assert asked_classifiers("义工团队总共分成几支、有多少人？") == "支人"
+    assert asked_classifiers("在学校里一共种了大概多少棵树?") == "棵"
     assert asked_classifiers("3名教师分别达到几级？") == "级" and wanted("3名教师分别达到几级？") == "number"
     assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
     assert asked_classifiers("How many times did the county party secretary go there?") == "次"
@@ -447,6 +450,8 @@ def test_asked_classifiers():
     ("共举办各类培训10余次,参训人员达100余人次。", "人次", "100"),
     # data/reports/004: classes run are counted in 期 ("how many training classes")
     ("建有乡镇农民文化学校4所,共办班104期。", "班", "104"),
+    # ../shared/corpus/003 (篇八): trees are counted in 棵, also written 颗
+    ("投资数万元,从李埝林场买来树苗,栽种了乌桕树、玉兰树等多种树木共计100余颗;", "棵", "100"),
 ])
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
@@ -714,3 +719,11 @@ def test_other_level():
     assert not other_level("初中", "我区小学毕业生体育合格率达到98.5%,初中达到96%。")
     assert not other_level("高中", "全区中小学运动场塑胶化率达到80%。")  # every level
     assert not other_level("高中", "全镇教师108人。")  # no level at all
+
+
+def test_money_named_en():
+    from retrieval.questions import money_named_en
+
+    assert money_named_en("What is the average monthly salary of rural teachers?") == ["工资", "薪酬", "待遇"]
+    assert money_named_en("What was the per capita income of farmers?") == ["收入"]
+    assert money_named_en("How much money was budgeted for the dormitory?") == []
