@@ -186,7 +186,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "painting walls": "粉刷", "whitewashing": "粉刷", "painted": "粉刷", "repainted": "粉刷", "purchase": "购置 购买 添置 采购",
     "purchased": "购置 购买 添置 采购", "bought": "购置 购买 添置 采购", "buying": "购置 购买 添置 采购", "installed": "安装", "install": "安装",
     "installation": "安装", "cameras": "摄像头 监控", "camera": "摄像头 监控", "surveillance cameras": "摄像头 监控",
-    "computer": "电脑 计算机 微机", "pcs": "电脑 计算机 微机", "pick-up": "接送", "pick up and drop off": "接送", "shuttle": "接送",
+    "computer": "电脑 计算机 微机", "laptop": "手提电脑 笔记本电脑", "laptops": "手提电脑 笔记本电脑", "pcs": "电脑 计算机 微机", "pick-up": "接送", "pick up and drop off": "接送", "shuttle": "接送",
     "warning signs": "警示牌", "warning sign": "警示牌", "bulletin board": "宣传栏 展板", "bulletin boards": "宣传栏 展板",
     "display boards": "宣传栏 展板", "display board": "宣传栏 展板", "blackboard newspaper": "黑板报", "blackboard bulletin": "黑板报",
     "beautification": "美化", "beautify": "美化", "greening": "美化",

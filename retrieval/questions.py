@@ -28,7 +28,7 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|"
                            r"\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
                            re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金)|(?:奖金|资金|经费|金额|收入)(?:总额|总共|一共|共|是|为|有)*多少|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金|罚款|罚金)|(?:奖金|资金|经费|金额|收入|罚款|罚金)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?)\b|"
@@ -55,7 +55,7 @@ _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9ff
 # a congress's session is no count ("党的十七届六中全会", "省纪委九届四次全会")
 _SESSION = r"(?![一二三四五六七八九十]+届[一二三四五六七八九十]+[中次])"
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨棵株颗"
-NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年|[-—~～]\d+[月日号])"
+NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年|\s*年\s*\d{1,2}\s*月|[-—~～]\d+[月日号])"
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
                     rf"|{_SESSION}(?<![第届一二三四五六七八九十两百千万])[二三四五六七八九十两]"
@@ -196,10 +196,14 @@ def counts_apart(classifiers: str) -> bool:
     return bool(classifiers) and set(classifiers) <= _NOT_BY_GE
 
 
+_RANGE_END = re.compile(r"\s*(?:到|至|[-—~～])\s*\d+(?:\.\d+)?")  # "10到20户": the upper end of a range
+
+
 def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool:
     """True when the figure at `span` counts in a classifier of another kind than any of `classifiers`:
     for 几家, "会议2次" counts meetings, not bodies; "13家", "13所" and "13个" may count them."""
-    after = _COUNTED_AS.match(text, span[1])
+    upper = _RANGE_END.match(text, span[1])  # "10到20户": counted in 户
+    after = _COUNTED_AS.match(text, upper.end() if upper else span[1])
     classifier = after.group(1) if after else ""
     return classifier in _COUNTED_IN and classifier not in {"个"} | _counting_alike(classifiers)
 
@@ -849,6 +853,12 @@ def _clause_focus(question: str, tokens: list[str]) -> tuple[list[str], list[str
     names = _joined_left(before, word)
     inside = names[0][: -len(word)]
     parts = [t for t in content if t in inside and not any(t != o and t in o for o in content if o in inside)]
+    left = before.rfind(names[0])
+    people = re.match(r"[名人位]", question[m.end():])  # "获得副高职称的教师有多少人": the figure may be told
+    if people and not parts and before[left - 1: left] == "的":  # of those so qualified alone ("获得副高职称9人")
+        inside = before[: left - 1]
+        words = [t for t in content if t in inside]
+        parts = [max(words, key=lambda t: inside.rfind(t) + len(t))] if words else []  # the nearest word
     return names, sorted(parts, key=lambda t: -inside.rfind(t))  # whole words (志愿者, not 愿者), nearest first
 
 

@@ -171,3 +171,7 @@ def test_places_en_gives_the_reports_names_for_an_english_place_name():
 def test_translate_terms_knows_the_community_education_centre():
     terms = translate_terms("When was the community education center named a provincial model centre?")
     assert "社区教育中心" in terms and "省级示范" in terms
+
+
+def test_translate_terms_knows_laptops():
+    assert "手提电脑" in translate_terms("When did the school start equipping its teachers with laptops?")

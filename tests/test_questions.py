@@ -54,6 +54,7 @@ def test_shape(question, expected):
     ("主题征文活动一等奖的奖金是多少?", "money"),  # the sum asked for after its name
     ("What is the floor area, in square meters, of the service hall?", "number"),  # a measure
     ("屏南县上半年的地方财政收入是多少?", "money"),  # an income is a sum of money
+    ("教师考试弄虚作假被查出,要交多少罚款?", "money"),  # so is a fine
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -469,6 +470,7 @@ def test_find_counted(text, classifiers, number):
     ("参训人员达100余人次,", "100", "人", True),  # visits are not people
     ("参训人员达100余人次,", "100", "人次", False),
     ("召开会议2次,", "2", "人次", True),
+    ("由会员联系10到20户的计生户,", "10", "人", True),  # a range counts in the classifier after its end
 ])
 def test_counts_otherwise(text, figure, classifiers, otherwise):
     at = text.index(figure)
@@ -617,6 +619,12 @@ def test_focus_parts_are_the_other_words_of_a_name_read_before_the_question_word
     assert focus_words(after, Tokenizer().query_tokens(after))[1] == []
     verb = "夏镇牙力古孜铁热克小学有多少名学生取得了MHK等级证书？"  # 取得了 is what they did, not who they are
     assert focus_words(verb, Tokenizer().query_tokens(verb))[0] == ["学生"]
+    # "获得副高职称的教师": what 的 qualifies it with points at the figure too ("获得副高职称9人")
+    qualified = "城关区第三小学(三小)获得副高职称的教师有多少人?"
+    assert "职称" in focus_words(qualified, Tokenizer().query_tokens(qualified))[1]
+    text = "获得副高职称9人,获得小教高级职称42人。"
+    start, end = find_wanted("number", text, ["教师", *focus_words(qualified, Tokenizer().query_tokens(qualified))[1]])
+    assert text[start:end] == "9"
 
 
 def test_a_counted_name_inside_a_longer_one_the_passages_use_is_dropped_with_its_synonyms():
@@ -727,3 +735,11 @@ def test_money_named_en():
     assert money_named_en("What is the average monthly salary of rural teachers?") == ["工资", "薪酬", "待遇"]
     assert money_named_en("What was the per capita income of farmers?") == ["收入"]
     assert money_named_en("How much money was budgeted for the dormitory?") == []
+
+
+def test_a_two_digit_year_before_a_month_is_a_date_not_a_figure():
+    # ../shared/corpus/000 (第四篇): "可望08年9月破土动工" says when, not how much
+    assert find_wanted("number", "本学期全面启动了教学楼建设工程,可望08年9月破土动工;") is None
+    text = "计划新建教学楼1栋,投资08年9月到位,共12间教室。"
+    start, end = find_wanted("number", text)
+    assert text[start:end] == "1"
