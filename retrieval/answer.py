@@ -143,10 +143,7 @@ class Composer:
         focus = _used_names(names, passages)
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
-        # "山左口中学…有哪些做法": the one school asked about picks the passages, and its measures need not
-        # name it ("山左口中学位于东海县最西部,有12个班级" is no measure); of two, each name picks sentences
-        scope = tuple(name for _, name in bodies_named(asked)) if form == "practice" else ()
-        scope = scope if len(scope) == 1 and not asks_plural(asked) else ()
+        scope = self._scope(question, form, lang)
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -472,6 +469,17 @@ class Composer:
             fit = 0.5
         prior = 1.0 / (1 + c.rank)
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
+
+    def _scope(self, question: str, form: str, lang: str) -> tuple[str, ...]:
+        """The one school that picks the passages but not the sentences: the school a practice question asks
+        about ("山左口中学…有哪些做法": "山左口中学位于东海县最西部,有12个班级" is no measure), or the one whose
+        report a question asks about ("in the Shanzuokou Middle School report"); () for none, or for two,
+        where each name picks its own sentences."""
+        asked = normalize(question)
+        if form != "practice" and not names_report(question):
+            return ()
+        scope = tuple(name for _, name in (bodies_named(asked) if lang == "zh" else self._bodies_en(question)))
+        return scope if len(scope) == 1 and not asks_plural(asked) else ()
 
     def _adds_words(self, c: Candidate, lead: Candidate, tokens: list[str]) -> bool:
         """True when `c` holds a word of the question that `lead` lacks ("招生")."""

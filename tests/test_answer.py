@@ -926,3 +926,12 @@ def test_an_english_question_on_a_salary_is_not_answered_by_another_sum(tmp_path
     pay = funding + "我市农村教师月平均工资达到5000元,比上年提高15%。\n"
     answer = _pipeline_over(tmp_path / "b", pay).ask("What is the average monthly salary of rural teachers?")
     assert not answer.refused and "5000元" in answer.sentences[0].text
+
+
+def test_the_school_whose_report_is_asked_about_picks_the_passage_not_the_sentence(plain):
+    # ../shared/corpus/003 (篇八) opens "山左口中学位于东海县最西部…"; the year is told of 我乡's centre, later
+    asked = "山左口中学的汇报中,社区教育中心是哪一年被评为省级示范社区教育中心的?"
+    assert plain._scope(asked, "factoid", "zh") == ("山左口中学",)
+    assert plain._scope("山左口中学的社区教育中心是哪一年被评为省级示范的?", "factoid", "zh") == ()
+    assert plain._scope("山左口中学有哪些做法?", "practice", "zh") == ("山左口中学",)
+    assert plain._scope("山左口中学和白塘中学分别有哪些做法?", "practice", "zh") == ()
