@@ -306,7 +306,9 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "illegally": "非法 违法", "unlawful": "非法 违法", "gambling": "赌博", "internet": "网络 网上 上网", "online": "网络 网上 上网",
     "going online": "上网", "internet use": "上网", "surfing the internet": "上网", "law enforcement": "执法",
     "enforcement": "执法", "comprehensive management": "综合治理", "comprehensive treatment": "综合治理", "public order": "社会治安",
-    "social security": "社会治安", "awareness rate": "知晓率", "knowledge rate": "知晓率", "awareness": "意识",
+    "social security": "社会治安", "awareness rate": "知晓率", "knowledge rate": "知晓率", "awareness": "意识 知晓率",
+    "awareness targets": "知晓率", "medical staff": "医务人员", "medical workers": "医务人员", "cancer": "癌症",
+    "robot": "机器人", "robots": "机器人", "give talks": "宣讲 报告", "giving talks": "宣讲 报告", "gave talks": "宣讲 报告",
     "consciousness": "意识",
     # care for the next generation and the elderly
     "guan gong wei": "关工委", "cwc": "关工委", "care committee": "关工委", "working committee": "工委",

@@ -175,3 +175,10 @@ def test_translate_terms_knows_the_community_education_centre():
 
 def test_translate_terms_knows_laptops():
     assert "手提电脑" in translate_terms("When did the school start equipping its teachers with laptops?")
+
+
+def test_translate_terms_knows_health_education_and_talks_words():
+    terms = translate_terms("What awareness targets are set for medical staff after training?")
+    assert "知晓率" in terms and "医务人员" in terms
+    assert "宣讲" in translate_terms("Which retired teacher kept giving talks despite suffering from cancer?")
+    assert "机器人" in translate_terms("Which robot helps the children?")
