@@ -753,7 +753,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "professional competence": "业务素质", "professional quality": "业务素质", "era": "时代", "new era": "时代",
     "concurrently": "兼任", "concurrent": "兼任", "regulatory": "监管", "regulators": "监管", "purify": "净化", "purified": "净化",
     "purification": "净化", "greet": "迎接", "greeted": "迎接", "receive inspection": "迎接", "dispatched": "选派",
-    "dispatch": "选派", "sent": "选派", "send": "选派", "ethnic": "民族", "ethnic groups": "民族", "ethnicity": "民族",
+    "dispatch": "选派", "sent": "选派", "send": "选派", "ethnic": "民族", "ethnic groups": "民族", "ethnic group": "民族", "ethnicity": "民族",
     "nationalities": "民族", "han": "汉族", "han chinese": "汉族", "prohibit": "禁止 严禁", "prohibited": "禁止 严禁",
     "prohibition": "禁止 严禁", "ban": "禁止 严禁", "banned": "禁止 严禁", "forbidden": "禁止 严禁", "sunshine": "阳光",
     "payment": "支付 兑现 缴纳", "paid": "支付 兑现 缴纳", "payments": "支付 兑现 缴纳", "charter": "章程", "articles of association": "章程",

@@ -182,3 +182,4 @@ def test_translate_terms_knows_health_education_and_talks_words():
     assert "知晓率" in terms and "医务人员" in terms
     assert "宣讲" in translate_terms("Which retired teacher kept giving talks despite suffering from cancer?")
     assert "机器人" in translate_terms("Which robot helps the children?")
+    assert translate_terms("What ethnic group are the pupils?") == ["民族", "学生"]  # not 小组 for "group"
