@@ -514,12 +514,15 @@ class Composer:
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
         for c in sorted(candidates, key=lambda c: c.rank):
             by_article.setdefault(c.hit.chunk.article_key, c)
+        outlines = []  # each best article's sections, read once for all the names the list may go by
+        for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
+            article = self.index.articles.get(key)
+            if article:
+                outlines.append((best, article, sections_of(article)))
         for word in other_names(noun):  # "哪些志愿服务活动": "(一)环境保洁服务活动"; "哪些做法": "…进行的实践"
-            for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
-                article = self.index.articles.get(key)
+            for best, article, all_sections in outlines:
                 # "二、方法步骤" lists 环节 when it says so before its items ("着力抓好3个环节:" 1.… 2、… 3、…)
-                sections = [s for s in sections_of(article) if lists(s, word) or word in announced(article, s)] \
-                    if article else []
+                sections = [s for s in all_sections if lists(s, word) or word in announced(article, s)]
                 if not sections:
                     continue
                 own = self._own(tokens, best)

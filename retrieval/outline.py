@@ -68,9 +68,9 @@ def inline_items(paragraph: str, noun: str) -> list[int]:
         if noun not in m.group(0):
             continue
         starts, at = [], m.end()
-        first = "第一" if paragraph.startswith("第一", m.end()) else "一是"
+        marker = "第{}[,，、]" if paragraph.startswith("第一", m.end()) else "{}是"  # "第一,…" or "一是…"
         for ordinal in _ORDINALS[: _NUMERALS[m.group(1)]]:
-            found = re.compile(f"{ordinal}是" if first == "一是" else f"第{ordinal}[,，、]").search(paragraph, at)
+            found = re.compile(marker.format(ordinal)).search(paragraph, at)
             if not found:
                 break
             at = found.start()

@@ -741,7 +741,7 @@ def other_names(noun: str) -> list[str]:
     """`noun`, then the other words a heading may call the same list by: the shorter ends of a compound,
     down to four characters ("志愿服务活动" → 服务活动), and the other words for measures ("做法" → 措施, 实践)."""
     shorter = [noun[i:] for i in range(1, len(noun) - 3)]
-    alike = [w for w in _MEASURE_NOUNS if noun in _MEASURE_NOUNS and w != noun]
+    alike = [w for w in _MEASURE_NOUNS if w != noun] if noun in _MEASURE_NOUNS else []
     return [noun, *shorter, *alike]
 
 
