@@ -34,8 +34,15 @@ def place_names(text: str) -> list[str]:
     "教育强县"; of "历城区郭店镇", the town after its district; of "我们黄圩镇", the town after the words."""
     names = []
     for m in _PLACE.finditer(text):
-        name = _BEFORE_TOWN.sub("", m.group())
-        names += _place_after_words(text, m.end() - len(name), m.end())
+        # longest first; "白塘镇家乡", "屏南县城乡": the town or county inside, when the whole is no name
+        for end in range(m.end(), m.start() + 2, -1):
+            if text[end - 1] not in "乡镇县" or text[end - 1:end + 1] == "乡镇":  # "无毒乡镇": no 无毒乡
+                continue
+            name = _BEFORE_TOWN.sub("", text[m.start():end])
+            found = _place_after_words(text, end - len(name), end)
+            if found:
+                names += found
+                break
     return names
 
 
@@ -61,6 +68,8 @@ def _place_after_words(text: str, start: int, end: int) -> list[str]:
     if end - lo not in cuts and end - 1 - lo not in cuts:  # "镇党委": a word the name's last character opens
         return []
     common = jieba.dt.FREQ
+    if end - 2 - lo in cuts and common.get(text[end - 2:end], 0) >= _COMMON_WORD:  # "白塘镇家乡": 家乡 is a word
+        return []
     for i in range(start, end - 2):
         name = text[i:end]
         if i - lo not in cuts or not _is_place(name) or (i and text[i - 1].isdigit()):  # "6月底屏南县": 屏南县

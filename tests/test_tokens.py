@@ -48,6 +48,13 @@ def test_place_names_after_other_words_are_the_name_alone():
     assert place_names("截至6月底屏南县行政服务中心") == ["屏南县"]  # the 月 of "6月" opens no name
 
 
+def test_place_names_find_the_town_inside_a_longer_run():
+    assert place_names("白塘镇家乡爱心人士刘艳新") == ["白塘镇"]  # 家乡 is a word, not the end of a name
+    assert place_names("屏南县城乡居民") == place_names("屏南县的县委书记") == ["屏南县"]
+    assert place_names("白塘镇全镇在职在编教师") == ["白塘镇"]  # 全镇 is no part of the name
+    assert place_names("已命名的11个“无毒乡镇”") == place_names("示范乡镇") == []  # no 无毒乡 inside 乡镇
+
+
 def test_a_place_always_named_after_other_words_is_a_domain_term(corpus_terms):
     assert "黄圩镇" in corpus_terms  # "为黄圩镇的", "我们黄圩镇", "确认黄圩镇"
     assert "按照县" not in corpus_terms
