@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "answer_intro": {"zh": "", "en": "According to the reports (quoted in Chinese):"},
     "measures_intro": {"zh": "报告中的做法：", "en": "Measures described in the reports (quoted in Chinese):"},
+    "items_intro": {"zh": "报告中列出的内容：", "en": "Listed in the reports (quoted in Chinese):"},  # "哪两个县"
     "grouped_intro": {"zh": "按报告分列：", "en": "By report (quoted in Chinese):"},
     "part_label": {"zh": "{part}：", "en": "{part}: "},
     "citation_line": {

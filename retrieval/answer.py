@@ -144,6 +144,8 @@ class Composer:
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
         scope = self._scope(question, form, lang)
+        if lang == "en" and self.index:  # "the county with Huibu, Tianma and Zhaoxian towns" picks the report
+            scope += tuple(name for names in places_en(question, self._corpus()) for name in names)
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it

@@ -52,10 +52,11 @@ GLOSSARY: dict[str, str] = {
     "health": "健康 卫生", "hospital": "医院 卫生院", "clinic": "卫生院 卫生室", "medical": "医疗",
     "doctors": "医生 医务人员", "hygiene": "卫生", "smoking": "吸烟", "aids": "艾滋病",
     "internet cafe": "网吧", "internet cafes": "网吧", "minors": "未成年人", "culture": "文化",
-    "cultural market": "文化市场", "video": "视频", "monitoring": "监控 监测", "inspection": "检查 督查",
+    "cultural market": "文化市场", "video": "视频", "monitoring": "监控 监测", "surveillance": "监控", "watch": "监控 监督",
+    "remote": "远程", "remotely": "远程", "inspection": "检查 督查",
     "assessment": "考核 评估", "evaluation": "评价 评估", "responsibility": "责任", "agreement": "责任书",
     "responsibility letter": "责任书", "target": "目标", "targets": "目标", "plan": "计划 方案",
-    "plans": "计划 方案 案", "measures": "措施 做法", "system": "制度", "mechanism": "机制",
+    "plans": "计划 方案 案", "measures": "措施 做法", "system": "制度 系统", "mechanism": "机制",
     "meeting": "会议 例会", "meetings": "会议", "training": "培训", "trained": "培训", "publicity": "宣传",
     "propaganda": "宣传", "films": "宣传片 电影", "episodes": "期", "television": "电视台", "tv": "电视台",
     "broadcast": "播放", "competition": "竞赛 比赛", "activities": "活动", "campaign": "活动 创建",
@@ -265,6 +266,7 @@ def _is_pinyin(word: str) -> bool:
 def _place_readings(corpus: str) -> dict[str, list[str]]:
     """The one to three characters before every place word of `corpus`, by each pinyin reading of them."""
     names = {corpus[i - n:i] for i, ch in enumerate(corpus) if ch in _PLACE_CHARS for n in (1, 2, 3) if i >= n}
+    names |= {name for m in _LISTED_PLACES.finditer(corpus) for name in m.group(1).split("、")}  # "辉埠、天马、招贤等各乡镇"
     readings: dict[str, list[str]] = {}
     for name in sorted(names):
         if _CJK_RUN.fullmatch(name):
@@ -274,3 +276,5 @@ def _place_readings(corpus: str) -> dict[str, list[str]]:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Places listed by their bare names before the kind of place they are: "辉埠、天马、招贤等各乡镇"
+_LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等各?(?:乡镇|[乡镇村县])")

@@ -770,6 +770,16 @@ def programmes_named(question: str) -> list[str]:
     return [quoted or bracketed for quoted, bracketed in _QUOTED.findall(question)]
 
 
+_MEASURES_ASKED = re.compile(r"怎么|怎样|如何|措施|做法|办法|经验|举措|采取|\bhow\b|\bmeasures\b|\bsteps\b|\bmethods\b|"
+                             r"\bpractices?\b|\bactions?\b", re.I)
+
+
+def asks_measures(question: str) -> bool:
+    """True when the question asks what was done ("如何…", "采取了哪些措施", "how did…"), not which things a
+    list names ("和哪两个县接壤", "有哪些人参与")."""
+    return bool(_MEASURES_ASKED.search(question))
+
+
 def enumerates(question: str) -> bool:
     """True when the question asks for the items of a list ("哪两种模式", "哪几个方面")."""
     return bool(_ENUMERATION.search(question))

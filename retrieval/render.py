@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from prompts import text as say
 from retrieval.merge import combined
-from retrieval.questions import ITEM
+from retrieval.questions import ITEM, asks_measures
 from retrieval.types import Answer, AnswerSentence, Citation, Hit
 
 CLOSEST_PASSAGES = 3
@@ -50,7 +50,7 @@ def render_answer(question: str, hits: list[Hit], chosen: list, form: str, lang:
             groups.setdefault(f"{cit.article_title}", []).append(f"- {s.text}【{s.citation}】")
         body = "\n".join(f"{title}\n" + "\n".join(items) for title, items in groups.items())
     else:
-        intro = say("measures_intro", lang)
+        intro = say("measures_intro" if asks_measures(question) else "items_intro", lang)
         # items that carry the report's own numbering ("1、深入学习…") are not numbered again
         marks = ["- "] * len(sentences) if all(ITEM.match(s.text) for s in sentences) else [
             f"{i}. " for i in range(1, len(sentences) + 1)]

@@ -937,3 +937,27 @@ def test_the_school_whose_report_is_asked_about_picks_the_passage_not_the_senten
     assert plain._scope("山左口中学的社区教育中心是哪一年被评为省级示范的?", "factoid", "zh") == ()
     assert plain._scope("山左口中学有哪些做法?", "practice", "zh") == ("山左口中学",)
     assert plain._scope("山左口中学和白塘中学分别有哪些做法?", "practice", "zh") == ()
+
+
+def test_a_neighbour_asked_with_接壤_is_read_where_the_report_says_交界(tmp_path):
+    # ../shared/corpus/000 (第三篇): "与…古丈县、永顺县交界"; the question's plain word is 接壤, and it asks
+    # which two counties: a list of places, not of measures
+    pipeline = _pipeline_over(tmp_path, (
+        "破难题 创特色 开创计生工作新局面\n"
+        "明溪口镇地处沅陵县西北部,与湘西自治州的古丈县、永顺县交界,辖18个行政村(居),总人口2.16万人。\n"
+        "我镇紧紧围绕“破难题、创特色”的指导思想,创造性的开展工作。\n"))
+    answer = pipeline.ask("沅陵县明溪口镇和哪两个县接壤?")
+    assert not answer.refused and "古丈县、永顺县交界" in answer.text
+    assert answer.text.startswith(say("items_intro", "zh")) and not answer.text.startswith(say("measures_intro", "zh"))
+
+
+def test_places_an_english_question_names_to_find_the_report_do_not_pick_the_sentence(tmp_path):
+    # ../shared/corpus/001 (范文5): "the county with Huibu, Tianma and Zhaoxian towns" names the report; the
+    # sentence listing those towns holds no date
+    pipeline = _pipeline_over(tmp_path, (
+        "乡镇关工委工作总结范文5\n"
+        "2007年底,县委县政府提出了创建省级教育强县的目标,两年来,全县上下深入实施教育优先发展战略。\n"
+        "辉埠、天马、招贤等各乡镇,积极履行发展教育的职责,努力为辖区内学校发展排忧解难。\n"))
+    answer = pipeline.ask("When did the county Party committee and government set the goal of becoming a "
+                          "provincial-level strong education county (the county with Huibu, Tianma and Zhaoxian towns)?")
+    assert _lead_key(answer).startswith("2007年")

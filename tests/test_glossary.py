@@ -153,6 +153,12 @@ def test_an_english_place_the_reports_never_mention_is_unknown():
     assert unknown_places("Which village did Mingxikou town choose?", corpus) == []  # a question word, no name
 
 
+def test_places_a_report_lists_by_their_bare_names_are_known():
+    corpus = "辉埠、天马、招贤等各乡镇,积极履行发展教育的职责。"  # ../shared/corpus/001: no 镇 after each name
+    assert unknown_places("the county with Huibu, Tianma and Zhaoxian towns", corpus) == []
+    assert unknown_places("the county with Zhaoxian and Xihu towns", corpus) == ["Xihu towns"]
+
+
 def test_who_heads_a_group_asks_for_its_leader():
     assert "组长" in translate_terms("Who heads the leading group for the campaign?")
     assert "组长" in translate_terms("The group was headed by whom?")
