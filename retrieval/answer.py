@@ -20,13 +20,14 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, counted_list,
-                                 counted_noun_en, counted_near, counts_apart, counts_otherwise, distinctive,
-                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_wanted, find_year, focus_words, held_posts,
-                                 listed_noun, listed_noun_en, money_named_en, names_report, numbers_given, other_level,
-                                 other_names, people_in, places_named, programmes_named, quoted_en, regions_named,
-                                 school_level, shape, signed_date, wanted, which_of, years_given)
+                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
+                                 counted_list, counted_noun_en, counted_near, counts_apart, counts_other_level,
+                                 counts_otherwise, distinctive, enumerates, figures_given, find_counted,
+                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
+                                 find_wanted, find_year, focus_words, held_posts, listed_noun, listed_noun_en,
+                                 money_named_en, names_report, numbers_given, other_level, other_names, people_in,
+                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
+                                 signed_date, wanted, which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -156,6 +157,8 @@ class Composer:
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         # "公安分局局长叫什么名字", "校长是谁": the name by that post ("学校校长袁小华为组长")
         posts = asked_posts(question) if kind == "name" else held_posts(question) if entity == "person" else ()
+        # "多少所小学…特色学校": not a figure counting 初中学校; an English question's level is in its bridged terms
+        counted_level = school_level(asked if lang == "zh" else " ".join(tokens)) if kind == "number" else None
         often = kind == "date" and asks_frequency(question)
         year = kind == "date" and asks_year(question)
         for c in candidates:
@@ -176,6 +179,10 @@ class Composer:
                 c.key_span = find_counted(c.text, classifiers, by_ge=False)  # "几家网吧": not "会议2次"
             if count and c.key_span and c.text[c.key_span[1] - 1] in "%％":  # "多少个班级": not "5%以内"
                 c.key_span = find_counted(c.text, "")
+            if kind == "number" and c.key_span and bounds_only(c.text, c.key_span, question):  # "在50人以上的镇"
+                c.key_span = None
+            if counted_level and c.key_span and counts_other_level(counted_level, c.text, c.key_span):
+                c.key_span = None
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
                 c.key_span = find_ratio(c.text, focus)  # specific as a sum of money, whatever the sentence calls it
         # "In which batch…": a heading ("2、深入开展党的群众路线教育。") names a topic; the fact is told under one

@@ -35,10 +35,11 @@ _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
-_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|" + _WHEN + r"|\bwhat (year|date)\b|\bby what date\b|"
+_WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|" + _WHEN + r"|\b(?:what|which) (year|date|month)\b|"
+                         r"\bby what date\b|"
                          r"\bhow long\b|" + _PERIOD_EN.pattern, re.I)
 # "谁" is often answered by a post ("由校长任组长"), so only an explicit ask for a name wants one.
-_WANTS_NAME = re.compile(r"名字|叫什么|姓名|\bname\b", re.I)
+_WANTS_NAME = re.compile(r"名字|名称|叫什么|姓名|\bname\b", re.I)
 # Posts a person holds; "局长同志" is a post whose holder's name is left out, not a name.
 _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长 组长 队长 所长 院长 科长 处长 站长 会长 主席 委员 干部 "
           "老师 教师 园长 社长 秘书 厂长 村长").split()
@@ -207,6 +208,19 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
     after = _COUNTED_AS.match(text, upper.end() if upper else span[1])
     classifier = after.group(1) if after else ""
     return classifier in _COUNTED_IN and classifier not in {"个"} | _counting_alike(classifiers)
+
+
+# "吸毒人员在50人以上的镇、乡": a figure that bounds what the next noun names, not a count of anything
+_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:以上|以下|以内)的")
+_ASKS_BOUND = re.compile(r"(?:多少|几|多大)[\u4e00-\u9fff]{0,4}(?:以上|以下|以内)|(?:达到|超过|满|不足|低于|高于)(?:多少|几)|"
+                         r"\b(?:more|fewer|less) than how many\b|\bat least how many\b|\breach(?:es|ed)? how many\b", re.I)
+
+
+def bounds_only(text: str, span: tuple[int, int], question: str) -> bool:
+    """True when the figure at `span` is a threshold qualifying a noun ("在50人以上的镇、乡") and the
+    question does not ask for one ("多少人以上的乡镇要建戒毒小组")."""
+    share = text[span[1] - 1] in "%％"  # "95%以上的适龄儿童": a share of them, which a rate question asks
+    return not share and bool(_BOUND_AFTER.match(text, span[1])) and not _ASKS_BOUND.search(question)
 
 
 def _counting_alike(classifiers: str) -> set[str]:
@@ -486,6 +500,12 @@ def other_level(level: str, text: str) -> bool:
     if "中小学" in text or any(word in text for word in _LEVELS[level]):
         return False
     return any(word in text for other in _LEVELS if other != level for word in _LEVELS[other])
+
+
+def counts_other_level(level: str, text: str, span: tuple[int, int]) -> bool:
+    """True when the figure at `span` counts schools of another level than `level` ("在2-3所初中学校进行…试点"
+    for 小学), told by the words after it in its clause."""
+    return other_level(level, re.split(r"[,，。;；、]", text[span[1]: span[1] + 8])[0])
 
 
 def blanks_name(kind: str, text: str) -> bool:

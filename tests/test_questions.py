@@ -55,6 +55,8 @@ def test_shape(question, expected):
     ("What is the floor area, in square meters, of the service hall?", "number"),  # a measure
     ("屏南县上半年的地方财政收入是多少?", "money"),  # an income is a sum of money
     ("教师考试弄虚作假被查出,要交多少罚款?", "money"),  # so is a fine
+    ("In which year was the old-age university founded?", "date"),
+    ("仓埠中心小学承接的市级课题名称是什么?", "title"),  # a name for a thing, not a person's
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -743,3 +745,23 @@ def test_a_two_digit_year_before_a_month_is_a_date_not_a_figure():
     text = "计划新建教学楼1栋,投资08年9月到位,共12间教室。"
     start, end = find_wanted("number", text)
     assert text[start:end] == "1"
+
+
+def test_a_threshold_is_no_count_unless_one_is_asked():
+    from retrieval.questions import bounds_only
+    text = "要求辖区内吸毒人员在50人以上的镇、乡必须建立社区戒毒领导小组"  # ../shared/corpus/004 (第二篇)
+    span = (text.index("50"), text.index("50") + 2)
+    assert bounds_only(text, span, "全县登记在册的吸毒人员有多少人?")
+    assert bounds_only(text, span, "How many registered drug users did the county have?")
+    assert not bounds_only(text, span, "一个乡镇的吸毒人员达到多少人时,就必须成立社区戒毒领导小组?")
+    assert not bounds_only(text, span, "吸毒人员在多少人以上的镇、乡要建立戒毒领导小组?")
+    share = "确保95%以上的适龄儿童入学"  # a share of the children, which a rate question asks for
+    assert not bounds_only(share, (2, 5), "适龄儿童入学率是多少?")
+
+
+def test_a_figure_counting_schools_of_another_level():
+    from retrieval.questions import counts_other_level
+    text = "在2-3所初中学校进行初中素质教育综合督导评估试点"  # ../shared/corpus/002 (方案5)
+    assert counts_other_level("小学", text, (3, 4))
+    assert not counts_other_level("初中", text, (3, 4))
+    assert not counts_other_level("小学", "在目前已评8所的基础上", (5, 6))  # no level: may be the one asked
