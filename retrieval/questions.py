@@ -213,7 +213,8 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
 # "吸毒人员在50人以上的镇、乡": a figure that bounds what the next noun names, not a count of anything
 _BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:以上|以下|以内)的")
 _ASKS_BOUND = re.compile(r"(?:多少|几|多大)[\u4e00-\u9fff]{0,4}(?:以上|以下|以内)|(?:达到|超过|满|不足|低于|高于)(?:多少|几)|"
-                         r"\b(?:more|fewer|less) than how many\b|\bat least how many\b|\breach(?:es|ed)? how many\b", re.I)
+                         r"\b(?:more|fewer|less) than how many\b|\bat least how many\b|"
+                         r"\breach(?:es|ed)? how many\b", re.I)
 
 
 def bounds_only(text: str, span: tuple[int, int], question: str) -> bool:

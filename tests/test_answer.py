@@ -958,6 +958,6 @@ def test_places_an_english_question_names_to_find_the_report_do_not_pick_the_sen
         "乡镇关工委工作总结范文5\n"
         "2007年底,县委县政府提出了创建省级教育强县的目标,两年来,全县上下深入实施教育优先发展战略。\n"
         "辉埠、天马、招贤等各乡镇,积极履行发展教育的职责,努力为辖区内学校发展排忧解难。\n"))
-    answer = pipeline.ask("When did the county Party committee and government set the goal of becoming a "
-                          "provincial-level strong education county (the county with Huibu, Tianma and Zhaoxian towns)?")
+    answer = pipeline.ask("When did the county Party committee and government set the goal of becoming a provincial-"
+                          "level strong education county (the county with Huibu, Tianma and Zhaoxian towns)?")
     assert _lead_key(answer).startswith("2007年")
