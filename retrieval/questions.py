@@ -371,7 +371,10 @@ FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
 _CONTRAST = re.compile(r"不同|区别|差别|差异|相比|\bdiffer")
-_ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]")
+# "哪两种模式", "哪“三项”制度", "“五个落实”分别是什么": the items of a list, which the question counts
+_ENUMERATION = re.compile(r"哪[两几三四五六七八九十些]+[种个项条类方面点所村]|哪[“\"][二两三四五六七八九十]|"
+                          r"[“\"][二两三四五六七八九十][个项条大点种]?[\u4e00-\u9fff]{1,6}[”\"](?:分别|具体|依次)?(?:是|指)"
+                          r"(?:什么|哪些|哪几)")
 
 
 # Words that run into a place name after them: conjunctions, polite words and a few others ("上坪乡和明溪口镇",

@@ -961,3 +961,17 @@ def test_places_an_english_question_names_to_find_the_report_do_not_pick_the_sen
     answer = pipeline.ask("When did the county Party committee and government set the goal of becoming a provincial-"
                           "level strong education county (the county with Huibu, Tianma and Zhaoxian towns)?")
     assert _lead_key(answer).startswith("2007年")
+
+
+def test_a_list_named_by_its_count_is_answered_with_its_items(tmp_path):
+    # ../shared/corpus/000 (仓埠中心小学): "三、实施“三项”制度。" then 1、… 2、… 3、…
+    pipeline = _pipeline_over(tmp_path, (
+        "仓埠中心小学常规管理汇报\n"
+        "二、构建高效课堂\n我校教学实施系列化的管理,校长全面负责。\n"
+        "三、实施“三项”制度。\n"
+        "1、流动红旗评比制度。本学期,德育工作室继续坚持抓好一日常规的落实。\n"
+        "2、教学常检制度。周检、月检、总检,使教学常检常态化。\n"
+        "3、绩效保障制度。学校在开学初召开了教代会,制定了绩效考评细则。\n"))
+    answer = pipeline.ask("仓埠中心小学为落实常规实施的“三项制度”是什么?")
+    assert not answer.refused
+    assert all(item in answer.text for item in ("流动红旗评比制度", "教学常检制度", "绩效保障制度"))

@@ -32,6 +32,10 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("要求各单位集中教育期间着力抓好哪三个环节？", "practice"),  # one list, asked of every unit alike
     ("What is the penalty when a teacher is caught cheating in exams?", "general"),  # "when" joins clauses
     ("At the school, when is the weekly teaching inspection held?", "factoid"),  # "when is": a date
+    ("仓埠中心小学为落实常规实施的“三项制度”是什么?", "practice"),  # a list, named by its count
+    ("创建“无毒害县”工作中提出的“五个落实”分别是什么?", "practice"),
+    ("仓埠中心小学实施了哪“三项”制度来加强常规管理?", "practice"),
+    ("“两基”汇报中,28中和30中合并以后的新学校叫什么名字?", "factoid"),  # “两基” names a programme, asks no list
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
