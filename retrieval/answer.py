@@ -145,8 +145,10 @@ class Composer:
         lo, hi = min(c.dense for c in candidates), max(c.dense for c in candidates)
         listing, entity = enumerates(question), which or ("person" if asks_who(question) else None)
         scope = self._scope(question, form, lang)
-        if lang == "en" and self.index:  # "the county with Huibu, Tianma and Zhaoxian towns" picks the report
-            scope += tuple(name for names in places_en(question, self._corpus()) for name in names)
+        # the places an English question names, each by the reports' names for it (reads the articles)
+        places_asked = places_en(question, self._corpus()) if lang == "en" and self.index else []
+        # "the county with Huibu, Tianma and Zhaoxian towns" picks the report, not the sentence
+        scope += tuple(name for names in places_asked for name in names)
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -275,11 +277,11 @@ class Composer:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence,
                                    "refusal_not_about")
                 candidates = about + [c for c in candidates if c not in about]
-            places = places_en(question, self._corpus()) if lang == "en" and self.index else []  # reads articles
-            if len(places) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
-                on = _holding(candidates, floor, lambda c: any(name in self._article_text(c.hit) for name in places[0]))
+            if len(places_asked) == 1:  # "In Shuangquan town's plan…": from an article on the town, not Jiayuguan's
+                town = places_asked[0]
+                on = _holding(candidates, floor, lambda c: any(name in self._article_text(c.hit) for name in town))
                 if not on:
-                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=places[0][0]), confidence,
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=town[0]), confidence,
                                    "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
         elif entity in _NAMED_LEADS and form == "factoid":
