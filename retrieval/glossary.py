@@ -37,6 +37,8 @@ GLOSSARY: dict[str, str] = {
     "salary": "工资", "salaries": "工资 待遇", "wages": "工资", "bonus": "奖励 奖金", "reward": "奖励",
     "rewards": "奖励", "award": "奖励 表彰", "pension": "养老保险", "insurance": "保险",
     "elderly": "老年 老同志", "old people": "老年", "senior": "老年", "university for the elderly": "老年大学",
+    "senior citizens": "老年人 老年", "senior citizens' school": "老年大学", "school for the elderly": "老年大学",
+    "senior citizens school": "老年大学", "seniors' university": "老年大学", "elderly university": "老年大学",
     "left-behind children": "留守儿童", "left-behind": "留守", "children": "儿童 学生", "youth": "青少年",
     "young people": "青少年 青年", "martyrs": "烈士", "revolutionary": "革命", "patriotic": "爱国主义",
     "next generation": "关心下一代 关工委", "caring": "关心 关爱",

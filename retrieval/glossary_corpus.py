@@ -59,6 +59,7 @@ CORPUS_GLOSSARY: dict[str, str] = {
     "school merger": "合并", "merged": "合并", "merger": "合并", "mergers": "合并", "large classes": "大班额 班额",
     "oversized classes": "大班额 班额", "large class size": "大班额 班额", "class size": "班额", "enrollment rate": "入学率",
     "enrolment rate": "入学率", "attendance rate": "入学率", "kindergarten enrollment rate": "入园率",
+    "preschool enrollment rate": "入园率 学前", "preschool enrolment rate": "入园率 学前", "three-year preschool": "学前三年",
     "kindergarten enrolment rate": "入园率", "retention rate": "巩固率", "consolidation rate": "巩固率", "pass rate": "合格率 及格率",
     "passing rate": "合格率 及格率", "excellence rate": "优秀率", "excellent rate": "优秀率", "graduates": "毕业生 毕业",
     "graduate": "毕业生 毕业", "graduation": "毕业", "graduated": "毕业", "literacy": "扫盲", "illiteracy": "扫盲",

@@ -14,10 +14,12 @@ from retrieval.query import detect_lang
 _AREA_EN = r"\bin (?:square met(?:er|re)s|hectares)\b|\bwhat (?:is|was) the (?:[a-z-]+ )?area\b"
 # "when" asks a date before a verb ("when was it founded"), not as a conjunction ("the penalty when a teacher…")
 _WHEN = r"^when\b|\bwhen (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had)\b|\bwhen\?"
+# "how did the enrolment rate change": a change is told in figures ("由81.2%提高到90.65%"), not as measures
+_CHANGE_EN = r"\bhow (?:did|has|have|had|does|do)\b[^?]*\b(?:changed?|r[oi]se|risen|f[ae]ll|fallen|declined?|dropped)\b"
 _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
-                      r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|"
+                      r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|有什么变化|有何变化|"
                       r"\bhow (many|much|long|old)\b|" + _WHEN + "|" + _AREA_EN + r"|\bwho\b|\bwhich\b|"
-                      r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b",
+                      r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b|" + _CHANGE_EN,
                       re.I)
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|\b(?:what|which) (?:kinds?|types?|sorts?) of\b|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
@@ -588,6 +590,7 @@ _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九�
 _NOT_IN_NAME = {"v", "p", "r"}  # jieba's tags of verbs, prepositions and pronouns
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校", "联合创办轴承专业学校": a phrase before the kind
+_DEMONSTRATIVE = re.compile(r"^[那这该此][个所座家]?")
 _BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]|^.*(?:创办|创建|开办|兴办|举办|合办|成立|组建|建立|新建|筹建)了?")
 
 
@@ -605,6 +608,7 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
             name = name.split(place)[-1]
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
         name = _after_verb(_BEFORE_BODY.sub("", name).split("的")[-1])  # "布达拉宫东北面的第三小学": 第三小学
+        name = _DEMONSTRATIVE.sub("", name)  # "那所第三小学" names 第三小学; "那所小学" names none
         stem = _BODY_WORDS.sub("", name)
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS \
                 and not stem.endswith("里"):  # "村里小学", but "十里堡小学"

@@ -38,6 +38,7 @@ _SEARCHABLE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120
 DESCRIBED_FIRST = 3  # passages of a described place's article put first
+DESCRIBED_SAME = 0.9  # share of the description's best score at which the best hit's article fits it as well
 MERGE_MAX = 600  # characters a merged hit may span  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
@@ -125,7 +126,7 @@ class Searcher:
         if len(places) < 2:
             hits = self._search_one(query, k, filters)
             ref = self.described(query, filters)
-            return self._within_described(query, ref[1], hits, k) if ref and hits else hits
+            return self._within_described(query, ref, hits, k) if ref and hits else hits
         lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
                  for p in places]
         return combined(lists, k)
@@ -135,10 +136,17 @@ class Searcher:
         article ("永安市东北部那个乡，…"): Chinese questions without filters; else None."""
         return split_reference(query.original) if query.lang == "zh" and filters is None else None
 
-    def _within_described(self, query: PreparedQuery, rest: str, hits: list[Hit], k: int) -> list[Hit]:
-        """The description of a place ("永安市东北部那个乡") found its report, whose introduction
-        leads `hits`; the rest of the question, searched within that article, finds the fact."""
-        inner = self._search_one(replace(query, text=normalize(rest)), k, Filters(articles=(hits[0].chunk.article_key,)))
+    def _within_described(self, query: PreparedQuery, ref: tuple[str, str], hits: list[Hit], k: int) -> list[Hit]:
+        """The description of a place ("永安市东北部那个乡", "滨城区那所农村小学") finds its report: the best
+        hit's article, unless the description searched alone finds another clearly better (a copy of the
+        report scores about the same); the rest of the question, searched within that article, finds the fact."""
+        description, rest = ref
+        found = self._search_one(replace(query, text=normalize(description)), k, None)
+        article = hits[0].chunk.article_key
+        own = max((h.score for h in found if h.chunk.article_key == article), default=0.0)
+        if found and own < DESCRIBED_SAME * found[0].score:
+            article = found[0].chunk.article_key
+        inner = self._search_one(replace(query, text=normalize(rest)), k, Filters(articles=(article,)))
         first = inner[:DESCRIBED_FIRST]
         ids = {cid for h in first for cid in h.chunk_ids}
         merged = first + [h for h in hits if not set(h.chunk_ids) & ids]

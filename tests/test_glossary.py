@@ -189,3 +189,9 @@ def test_translate_terms_knows_health_education_and_talks_words():
     assert "宣讲" in translate_terms("Which retired teacher kept giving talks despite suffering from cancer?")
     assert "机器人" in translate_terms("Which robot helps the children?")
     assert translate_terms("What ethnic group are the pupils?") == ["民族", "学生"]  # not 小组 for "group"
+
+
+def test_translate_terms_knows_the_school_for_senior_citizens():
+    terms = translate_terms("In which villages did the senior citizens' school set up its branch schools?")
+    assert "老年大学" in terms and "分校" in terms
+    assert "学前三年" in translate_terms("How did the three-year preschool enrollment rate change?")

@@ -36,6 +36,10 @@ from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, aske
     ("创建“无毒害县”工作中提出的“五个落实”分别是什么?", "practice"),
     ("仓埠中心小学实施了哪“三项”制度来加强常规管理?", "practice"),
     ("“两基”汇报中,28中和30中合并以后的新学校叫什么名字?", "factoid"),  # “两基” names a programme, asks no list
+    ("How did the three-year preschool enrollment rate change?", "factoid"),  # a change is told in figures
+    ("How has the share of satisfied residents risen since 2004?", "factoid"),
+    ("老百姓对当地教育的认可程度前后有什么变化?", "factoid"),
+    ("How did the town improve its enrollment?", "practice"),  # improving is done by measures
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -308,6 +312,8 @@ def test_dates_are_not_counts(text, numbers):
     ("十里堡小学校舍改造投资了多少?", [("十里堡", "十里堡小学")]),  # 里 inside a name
     ("镇里小学有多少老师?", []),  # 镇里: the town's
     ("资东、双小等学校所在的这个镇,今年打算给小学新生开设几个班?", []),  # "…等学校": schools listed, none named
+    ("位于布达拉宫东北面的那所第三小学现有图书多少册?", [("三小", "第三小学")]),  # 那所 points at the named one
+    ("那所第三小学有多少学生?", [("三小", "第三小学")]),
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
