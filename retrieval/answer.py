@@ -560,8 +560,9 @@ class Composer:
             line = items[starts.index(left)].text
             lead_in, _ = _whole_paragraph(text, max(0, starts[0] - 2), max(0, starts[0] - 1))
             context = normalize(f"{best.hit.chunk.article_title} {lead_in}")
-            own = [t for t in self._own(tokens, best) if t in normalize(line)]
-            if any(t not in context for t in own):  # "怎么做好信息收集和反馈": that item alone
+            # "怎么做好信息收集和反馈": that item alone; "…通过什么办法收集看病群众的意见": that detail of an item
+            own = [t for t in self._own(tokens, best) if t in normalize(line) or t in normalize(best.text)]
+            if any(t not in context for t in own):
                 return []
             rows = self._starts.get(article.key, [])
             return [with_detail(item, rows) for item in items]

@@ -193,6 +193,9 @@ def test_a_run_of_ordinal_paragraphs_answers_what_the_article_did(ordinal):
     # one item's own words ask for that item alone
     answer = ordinal.ask("渡口中心卫生院怎么做好信息收集及反馈工作？")
     assert answer.sentences[0].text.startswith("第五") and len(answer.sentences) < 6
+    # a detail told within one item ("第六,…建立就诊患者意见簿,…") asks for that detail, not the whole run
+    answer = ordinal.ask("渡口中心卫生院打算通过什么办法来收集看病群众的意见？")
+    assert "意见簿" in answer.sentences[0].text and len(answer.sentences) < 6
 
 
 def test_first_then_third_is_one_numbered_list():
