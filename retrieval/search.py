@@ -39,6 +39,7 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120
 DESCRIBED_FIRST = 3  # passages of a described place's article put first
 DESCRIBED_SAME = 0.9  # share of the description's best score at which the best hit's article fits it as well
+LEAD_KEPT = 5  # hits kept in front of the best hit's article's further passages
 MERGE_MAX = 600  # characters a merged hit may span  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
@@ -54,6 +55,8 @@ class SearchSettings:
     expand_terms: bool = True  # add the official terms for plain words (retrieval/thesaurus.py)
     sentence_weight: float = 0.5  # share of the best sentence's similarity in a passage's dense score
     coverage_weight: float = 0.25  # share of query-term coverage (idf-weighted) in the hybrid score
+    # the best hit's article's next-best passages put right after the first LEAD_KEPT hits (0: none)
+    lead_article_depth: int = 4
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -126,7 +129,7 @@ class Searcher:
         if len(places) < 2:
             hits = self._search_one(query, k, filters)
             ref = self.described(query, filters)
-            return self._within_described(query, ref, hits, k) if ref and hits else hits
+            return self._within_described(query, ref, hits, k) if ref and hits else self._deepened(query, hits, k)
         lists = [self._search_one(replace(query, text=_without(query.text, [o for o in places if o != p])), k, filters)
                  for p in places]
         return combined(lists, k)
@@ -151,6 +154,22 @@ class Searcher:
         ids = {cid for h in first for cid in h.chunk_ids}
         merged = first + [h for h in hits if not set(h.chunk_ids) & ids]
         return [replace(h, rank=i) for i, h in enumerate(merged[:k], start=1)]
+
+    def _deepened(self, query: PreparedQuery, hits: list[Hit], k: int) -> list[Hit]:
+        """`hits`, with the best hit's article's next-best passages right after the first LEAD_KEPT: the best
+        passage's article is the likeliest to hold a figure that its other passages rank under other reports'
+        ("第三小学…一共藏了多少本书": the school's equipment paragraph, "现有图书9811册")."""
+        depth = self.settings.lead_article_depth
+        if not hits or not depth:
+            return hits
+        head = hits[:LEAD_KEPT]
+        ids = {cid for h in head for cid in h.chunk_ids}
+        inner = self._search_one(query, LEAD_KEPT + depth, Filters(articles=(hits[0].chunk.article_key,)))
+        more = [h for h in inner if not set(h.chunk_ids) & ids][:depth]
+        ids |= {cid for h in more for cid in h.chunk_ids}
+        rest = [h for h in hits[LEAD_KEPT:] if not set(h.chunk_ids) & ids]
+        ranked = head + [replace(h, ranks_before_merge=()) for h in more] + rest
+        return [replace(h, rank=i) for i, h in enumerate(ranked[:k], start=1)]
 
     def _places(self) -> list[str]:
         return [t for t in self.index.tokenizer.user_terms if t[-1] in "乡镇县区市"]

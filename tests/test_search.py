@@ -364,3 +364,30 @@ def test_merging_loses_no_passage(excerpts):
     merged = with_settings(excerpts, merge_adjacent=True).search("计生工作", k=100)
     assert {h.chunk.id for h in plain} == {cid for h in merged for cid in h.chunk_ids}
     assert merged[0].chunk.id == plain[0].chunk.id
+
+
+# ---------------------------------------------------------------- the best hit's article, deeper
+
+
+def _hit(report: str, i: int, rank: int):
+    from index.types import Chunk
+    from retrieval.types import Hit
+
+    chunk = Chunk(id=f"{report}-{i}", report=report, article_index=0, article_title="", section_path=(),
+                  start=100 * i, end=100 * i + 50, text=f"{report} {i}")
+    return Hit(chunk=chunk, rank=rank, score=1.0 - rank / 100)
+
+
+def test_the_best_hits_article_gives_its_next_passages_right_after_the_first_five(excerpts, monkeypatch):
+    # the best hit is a.txt's; its passages 2 and 3 rank under other reports' and past the first ten
+    hits = [_hit("a.txt", 0, 1)] + [_hit(f"r{i}.txt", 0, i + 1) for i in range(1, 10)]
+    own = [_hit("a.txt", 0, 1), _hit("a.txt", 2, 2), _hit("a.txt", 3, 3)]
+    searched = []
+    monkeypatch.setattr(excerpts, "_search_one", lambda query, k, filters: searched.append(filters) or own)
+    deepened = excerpts._deepened(excerpts.prepare("多少"), hits, 10)
+    assert searched[0].articles == ("a.txt#0",)
+    assert [h.chunk.id for h in deepened] == ["a.txt-0", "r1.txt-0", "r2.txt-0", "r3.txt-0", "r4.txt-0",
+                                              "a.txt-2", "a.txt-3", "r5.txt-0", "r6.txt-0", "r7.txt-0"]
+    assert [h.rank for h in deepened] == list(range(1, 11))
+    assert deepened[5].rank_of(200, 250) == 6  # ranked where it now stands, not first within its article
+    assert with_settings(excerpts, lead_article_depth=0)._deepened(excerpts.prepare("多少"), hits, 10) == hits
