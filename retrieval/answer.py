@@ -19,15 +19,15 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued, asks_plural,
-                                 asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
-                                 counted_list, counted_noun_en, counted_near, counts_apart, counts_other_level,
-                                 counts_otherwise, distinctive, enumerates, figures_given, find_counted,
-                                 find_frequency, find_holder, find_measure, find_named, find_person, find_ratio,
-                                 find_wanted, find_year, focus_words, held_posts, listed_noun, listed_noun_en,
-                                 money_named_en, names_report, numbers_given, other_level, other_names, people_in,
-                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
-                                 signed_date, wanted, which_of, years_given)
+                                 asks_exact, asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued,
+                                 asks_plural, asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named,
+                                 bounds_only, counted_list, counted_noun_en, counted_near, counts_apart,
+                                 counts_other_level, counts_otherwise, distinctive, enumerates, figures_given,
+                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
+                                 listed_noun_en, money_named_en, names_report, numbers_given, other_level, other_names,
+                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
+                                 shape, signed_date, wanted, which_of, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
@@ -121,7 +121,7 @@ class Composer:
         form, kind = shape(question), wanted(question)
         kind = kind if form == "factoid" else None
         which = which_of(question)
-        top = self._passages(hits, exact=kind in ("number", "money") or which is not None)
+        top = self._passages(hits, exact=asks_exact(question))
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms and years weigh
             tokens = [t for t in tokens if _CJK.search(t) or t.isdigit()] or tokens

@@ -480,6 +480,12 @@ _EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市
 _EN_KINDS |= {"cities": "市", "counties": "县"} | {f"{word}s": kind for word, kind in _EN_KINDS.items()}
 
 
+def asks_exact(question: str) -> bool:
+    """True when the question asks for an exact thing (a figure, a sum of money; "哪几个村"), which the best
+    passage's article may hold in a paragraph ranked under other reports'."""
+    return shape(question) == "factoid" and wanted(question) in ("number", "money") or which_of(question) is not None
+
+
 def which_of(question: str) -> str | None:
     """The kind of place or body a "which" question asks for ("哪几个村" → 村, "which four cities" → 市), or None."""
     m = _WHICH.search(question)

@@ -20,7 +20,7 @@ from retrieval.glossary import romanised_names, translate_terms
 from retrieval.lexical import TermStats
 from retrieval.thesaurus import expand
 from retrieval.query import PreparedQuery, prepare
-from retrieval.questions import bodies_in
+from retrieval.questions import asks_exact, bodies_in
 from retrieval.reference import split_reference
 from retrieval.types import Hit
 
@@ -156,11 +156,11 @@ class Searcher:
         return [replace(h, rank=i) for i, h in enumerate(merged[:k], start=1)]
 
     def _deepened(self, query: PreparedQuery, hits: list[Hit], k: int) -> list[Hit]:
-        """`hits`, with the best hit's article's next-best passages right after the first LEAD_KEPT: the best
-        passage's article is the likeliest to hold a figure that its other passages rank under other reports'
-        ("第三小学…一共藏了多少本书": the school's equipment paragraph, "现有图书9811册")."""
+        """`hits`, with the best hit's article's next-best passages right after the first LEAD_KEPT, for a
+        question asking for an exact thing: the best passage's article is the likeliest to hold a figure that
+        its other passages rank under other reports' ("第三小学…一共藏了多少本书": its equipment paragraph)."""
         depth = self.settings.lead_article_depth
-        if not hits or not depth:
+        if not hits or not depth or not asks_exact(query.original):  # only an exact answer draws on them
             return hits
         head = hits[:LEAD_KEPT]
         ids = {cid for h in head for cid in h.chunk_ids}
