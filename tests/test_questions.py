@@ -483,6 +483,8 @@ def test_find_counted(text, classifiers, number):
     ("参训人员达100余人次,", "100", "人次", False),
     ("召开会议2次,", "2", "人次", True),
     ("由会员联系10到20户的计生户,", "10", "人", True),  # a range counts in the classifier after its end
+    ("两届学员的结业导致重复教学内容,", "两届", "名", True),  # a Chinese numeral's figure holds its classifier
+    ("新招收三名学员,", "三名", "名", False),
 ])
 def test_counts_otherwise(text, figure, classifiers, otherwise):
     at = text.index(figure)
