@@ -209,7 +209,8 @@ def counts_otherwise(text: str, span: tuple[int, int], classifiers: str) -> bool
     upper = _RANGE_END.match(text, span[1])  # "10到20户": counted in 户
     after = _COUNTED_AS.match(text, upper.end() if upper else span[1])
     classifier = after.group(1) if after else ""
-    own = next((c for c in _COUNTED_IN if text[span[0]:span[1]].endswith(c)), "")  # "两届学员": 届, in the span
+    figure = text[span[0]:span[1]]  # "两届学员": 届, in the span; the longest one ("人次", not "次")
+    own = max((c for c in _COUNTED_IN if figure.endswith(c)), key=len, default="")
     classifier = own or classifier
     return classifier in _COUNTED_IN and classifier not in {"个"} | _counting_alike(classifiers)
 

@@ -39,7 +39,7 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 SMALL_CHUNK = 120
 DESCRIBED_FIRST = 3  # passages of a described place's article put first
 DESCRIBED_SAME = 0.9  # share of the description's best score at which the best hit's article fits it as well
-LEAD_KEPT = 5  # hits kept in front of the best hit's article's further passages
+LEAD_KEPT = 5  # hits kept in front of the best hit's article's further passages (the composer's `passages`)
 MERGE_MAX = 600  # characters a merged hit may span  # chunks shorter than this bring their neighbours as context (small-to-big)
 
 
