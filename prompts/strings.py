@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "thing_person": {"zh": "所问的人", "en": "the person asked for"},
     "thing_title": {"zh": "所问的名称", "en": "the title asked for"},
     "thing_terms": {"zh": "“{terms}”", "en": "“{terms}”"},
+    "thing_country": {"zh": "所问的国家", "en": "the country asked for"},
+    "thing_items": {"zh": "“{terms}”所指的各项", "en": "the items of “{terms}”"},
 }
 
 

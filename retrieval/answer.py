@@ -19,18 +19,20 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_exact, asks_calendar, asks_count, asks_frequency, asks_holder, asks_issued,
-                                 asks_plural, asks_ratio, asks_who, asks_year, blanks_name, bodies_in, bodies_named,
-                                 bounds_only, counted_list, counted_noun_en, counted_near, counts_apart,
+                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_holder,
+                                 asks_issued, asks_plural, asks_ratio, asks_who, asks_year, blanks_name, bodies_in,
+                                 bodies_named, bounds_only, counted_list, counted_near, counted_noun_en, counts_apart,
                                  counts_other_level, counts_otherwise, distinctive, enumerates, figures_given,
                                  find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
                                  find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
-                                 listed_noun_en, money_named_en, names_report, numbers_given, other_level, other_names,
-                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
-                                 shape, signed_date, wanted, which_of, years_given)
+                                 listed_noun_en, money_named_en, names_country, names_report, numbered_names,
+                                 numbers_given, other_level, other_names, people_in, places_named, programmes_named,
+                                 quoted_en, regions_named, school_level, shape, signed_date, wanted, which_of,
+                                 years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail, with_items, with_label, with_lead_in, without_contained)
+                                 similarity, with_detail, with_items, with_label, with_lead_in, with_title,
+                                 without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -66,6 +68,8 @@ _SUMMING_UP = re.compile(r"这样[,，]|通过以上|综上")  # "这样,通过�
 _ITEM_END = re.compile(r"[。！？!?；;\n]")  # where a list item's first sentence ends
 _ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
 _RUN_MIN = 3  # numbered paragraphs that make a list of measures, not a pair of points
+_QUOTED = re.compile(r"“([^”]{2,10})”")  # a name the question quotes ("“三位一体”")
+_LISTING = re.compile(r"[、；;]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]|[:：]")  # what separates the items of a list
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 
 
@@ -212,6 +216,8 @@ class Composer:
         if unheard:  # "镇里推行河长制…": the reports never take the topic up
             return _refuse(question, hits, lang, say("thing_terms", lang, terms="、".join(unheard)), confidence,
                            "refusal_unheard")
+        if asks_country(question) and not any(names_country(c.text) for c in candidates[:_WANTED_WITHIN]):
+            missing = say("thing_country", lang)  # "外方是哪个国家的学校": "与国外合作办学" names none
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)
         if kind == "date" and asks_issued(question):  # "方案是什么时候发布的": the date it is signed with
@@ -231,10 +237,19 @@ class Composer:
                              or similarity(c.text, best.text) >= _SAME_SENTENCE]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
-            nouns = translate_terms(counted_noun_en(question)) if lang == "en" and kind == "number" else \
+            named_sum = [f for f in focus if len(f) >= 3] if kind == "money" else []
+            if named_sum and not best.key_span and any(f in normalize(best.text) for f in named_sum) and not any(
+                    f in self._paragraph(c) for c in with_span for f in named_sum):
+                # "社会抚养费总额是多少": the best sentence names the sum and gives none; the sums given are others'
+                return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            noun = counted_noun_en(question) if lang == "en" and kind == "number" else ""
+            nouns = translate_terms(noun) if noun else \
                 money_named_en(question) if lang == "en" and kind == "money" else []  # "salary": 工资
+            if noun and not nouns and not classifiers:  # "How many questionnaires…": no report's word for them
+                return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
-                stated = sorted(given - set(years_given(question)))  # "above 500 points", not "in 2017"
+                # "above 500 points", not "in 2017" nor "No. 3 Primary School"
+                stated = sorted(given - set(years_given(question)) - set(numbered_names(question)))
                 with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
@@ -315,14 +330,17 @@ class Composer:
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
-        if outline:  # "落实“三转”做了哪些实践": the section's own sub-headings list them
-            return render_answer(question, hits, outline, form, lang, confidence)
-        chosen = select(candidates, form, self.settings, plural=asks_plural(question))
-        chosen = join_adjacent(chosen) if form in ("factoid", "general") else chosen
-        if form != "factoid":  # a list item that only names a measure takes its detail
+        chosen = outline or select(candidates, form, self.settings, plural=asks_plural(question))
+        if form in ("factoid", "general"):  # "1.继续做好…特色学校的创建工作。在目前已评8所的基础上": what was rated
+            chosen = [with_title(c) for c in join_adjacent(chosen)]
+        if form != "factoid" and not outline:  # a list item that only names a measure takes its detail
             chosen = [self._widened(c) for c in chosen]
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…"
             chosen = without_contained(chosen)
+        label = next((q for q in _QUOTED.findall(asked) if len(chosen) == 1 and q in normalize(chosen[0].text)), "")
+        if enumerates(question) and label and not _LISTING.search(chosen[0].text):
+            # "“三位一体”具体指哪三个产业": the one sentence found names the list, and lists nothing
+            return _refuse(question, hits, lang, say("thing_items", lang, terms=label), confidence)
         return render_answer(question, hits, chosen, form, lang, confidence)
 
     def _widened(self, c: Candidate) -> Candidate:
@@ -405,6 +423,8 @@ class Composer:
         # "沅陵县明溪口镇": a county right before a town is where the town is, not a second place
         places = [p for p in places if not (p[-1] in "县区市" and any(
             text.find(p) + len(p) == text.find(o) and o[-1] in "乡镇" for o in places))]
+        if not places:  # "滨海新区XX镇": the district a report names, its town's name left out
+            places = [r for r in regions_named(text) if len(r) >= 3 and r in self.terms.df][:1]
         return sorted(places, key=lambda p: (text.find(p), p))
 
     def _other_place(self, places: list[str], lead: Candidate) -> str:

@@ -92,12 +92,13 @@ _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本"
 _NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
 # An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
 _EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
-                  "books": "本", "sessions": "期", "people": "人", "persons": "人", "teams": "支",
+                  "books": "本", "sessions": "期次", "people": "人", "persons": "人", "teams": "支",
                   **dict.fromkeys(("users", "students", "teachers", "martyrs", "volunteers", "members", "children",
                                    "pupils", "cadres", "officials", "women", "residents", "participants", "trainees",
                                    "workers", "doctors", "villagers", "addicts", "staff"), "人"),
                   **dict.fromkeys(("cafés", "cafes", "enterprises", "companies", "businesses", "shops"), "家")}
-_EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
+# "how many targeted-assistance (精准帮扶) teams": a gloss in brackets is no word of the name
+_EN_COUNTED = re.compile(rf"\bhow many (?:[a-z-]+ |\([^)]{{1,20}}\) ){{0,3}}({'|'.join(_EN_CLASSIFIER)})\b", re.I)
 # the classifier a figure counts in; 人次 counts visits, not people ("培训…达100余人次")
 _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[)）])?\s*(人次|.)")
 _COUNTED_IN = {*_CLASSIFIERS, "人次"}  # what _COUNTED_AS may read that is a classifier
@@ -371,7 +372,7 @@ _FOCUS_STOP = re.compile(r"[的是有和与及在了共为把被对从向给、�
 _FOCUS_MAX = 8
 _COMPOUND_MAX = 10  # characters after the question word that a counted compound may run to
 # "多少平方米", "价值多少" measure a thing; they do not name one
-_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅", "价值", "规模"}
+_MEASURE_WORDS = {*_UNITS, "平方", "平米", "千米", "千克", "幅度", "增幅", "涨幅", "价值", "规模", "元", "万元", "亿元"}
 FOCUS_WINDOW = 15  # characters between a number and the thing it counts
 
 
@@ -453,7 +454,8 @@ FIRST_ITEM = re.compile(r"^\s*(?:一是|其一|第一[,，、是]|[一1]\s*[、.
 _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|县|区|市|学校|小学|中学|单位|部门|企业|社区|医院)")
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
 _KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
-_WHO = re.compile(r"谁|什么人|哪位|\bwho\b|\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
+# an English who opens the question or a clause; "cadres who draw criticism" names whom it is about
+_WHO = re.compile(r"谁|什么人|哪位|(?:^|[,;:(]\s*|\band\s+)who\b|\bwhom\b|\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
                   r"chief|leader|official|cadre|teacher|person|member)s?\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
 # names counted as people ("孙星会、彭年泰两位老师", "李振华等四位教师")
@@ -830,6 +832,28 @@ def asks_year(question: str) -> bool:
 def years_given(question: str) -> list[str]:
     """The years a question states: "2009年…多少", "in 2009" → 2009."""
     return re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question)
+
+
+# "外方是哪个国家的学校", "which foreign country": a country's name answers it, "国外" or "外方" does not
+_ASKS_COUNTRY = re.compile(r"哪个?国家|哪国|\bwhich (?:foreign )?countr(?:y|ies)\b|\bwhat (?:foreign )?country\b", re.I)
+_COUNTRY = re.compile(r"美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|加拿大|澳大利亚|新西兰|新加坡|意大利|西班牙|葡萄牙|荷兰|"
+                      r"比利时|瑞士|瑞典|挪威|芬兰|丹麦|奥地利|爱尔兰|波兰|以色列|印度|泰国|越南|马来西亚|印度尼西亚|"
+                      r"菲律宾|巴基斯坦|哈萨克斯坦|蒙古|埃及|南非|巴西|阿根廷|墨西哥|土耳其")
+
+
+def asks_country(question: str) -> bool:
+    """True when the question asks which country ("合作办学的外方是哪个国家的学校")."""
+    return bool(_ASKS_COUNTRY.search(question))
+
+
+def names_country(text: str) -> bool:
+    """True when `text` names a foreign country ("与美国…合作办学"), not just "国外"."""
+    return bool(_COUNTRY.search(text))
+
+
+def numbered_names(question: str) -> list[str]:
+    """The numbers an English question names a school by ("No. 3 Primary School" → 3): names, not figures."""
+    return re.findall(r"\bNo\.?\s?(\d+)\b", question)
 
 
 def find_year(text: str) -> tuple[int, int] | None:

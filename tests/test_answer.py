@@ -10,8 +10,9 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
-from retrieval.questions import (counted_noun_en, distinctive, held_posts, programmes_named, quoted_en, shape,
-                                 wanted)
+from retrieval.questions import (asked_classifiers, asks_country, counted_noun_en, distinctive, held_posts,
+                                 numbered_names, programmes_named, quoted_en, shape, wanted)
+from retrieval.query import detect_lang
 from retrieval.search import Searcher
 from retrieval.types import Answer, Hit
 
@@ -833,6 +834,67 @@ def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():
     assert counted_noun_en("How many Party members took part in the campaign?") == "party members"
 
 
+def test_an_english_count_of_a_thing_no_report_has_a_word_for_is_refused():
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))
+    english._all_text = "蚌埠 宿州"
+    # ../shared/corpus/003 (篇六): the survey counts the officials met; questionnaires are never counted
+    survey = hit_of("先后与17名市纪委监察局、39名县(市、区)纪委监察局负责同志座谈交流、听取意见建议。")
+    answer = english.compose("How many questionnaires were handed out during the survey in Bengbu and Suzhou?",
+                             [survey], query_text="蚌埠 宿州 调研")
+    assert answer.refused and say("thing_number", "en") in answer.text
+    # a thing counted in a classifier of its own ("people": 人) needs no word of the reports
+    answer = english.compose("How many people did the survey in Bengbu and Suzhou meet?", [survey],
+                             query_text="蚌埠 宿州 调研")
+    assert not answer.refused and "17名" in answer.text
+
+
+def test_a_sum_the_best_sentence_names_without_a_figure_is_not_answered_by_another_sum():
+    plain = Composer(settings=ComposeSettings(refuse_below=0.0))
+    # ../shared/corpus/000 (上坪乡): 社会抚养费 is only said to be made public; the sums given are loans
+    named = hit_of("对生育证办理、流动人口管理、社会抚养费征收、避孕节育措施落实等方面的情况100%公开。")
+    loans = hit_of("完成幸福工程无息贷款7万元,小额贴息贷款28.2万元。", "b.txt")
+    answer = plain.compose("上坪乡每年征收的社会抚养费总额是多少万元?", [named, loans])
+    assert answer.refused and say("thing_money", "zh") in answer.text
+    assert not plain.compose("上坪乡完成了多少万元的小额贴息贷款?", [named, loans]).refused
+
+
+def test_which_country_is_answered_only_by_a_sentence_naming_one():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    # ../shared/corpus/004 (两基): 42中学 works with schools abroad, none named
+    abroad = hit_of("42中学通过与国外合作办学、积极开展对外合作与交流,突出外国语办学特色,取得了突出成绩。")
+    for question in ("42中学开展合作办学的外方是哪个国家的学校?", "Which foreign country does No. 42 Middle School work with?"):
+        answer = composer.compose(question, [abroad])
+        assert answer.refused and say("thing_country", detect_lang(question)) in answer.text, question
+    named = hit_of("42中学与美国波特兰市的中学开展合作办学,互派师生交流。")
+    assert not composer.compose("42中学开展合作办学的外方是哪个国家的学校?", [named]).refused
+    assert not asks_country("全国有多少所学校?")
+
+
+def test_a_list_the_reports_only_name_is_refused():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    # ../shared/corpus/002 (XX镇 方案): "三位一体" is named as a goal; its three parts are never listed
+    named = hit_of("立足经济发展大局,加快发展区域经济,转变经济发展方式,打造“三位一体”经济格局,不断提升经济发展的质量和效益。")
+    answer = composer.compose("方案提出打造“三位一体”经济格局,具体指哪三个产业?", [named])
+    assert answer.refused and say("thing_items", "zh", terms="三位一体") in answer.text
+    listed = hit_of("狠抓“四个落实”:组织领导落实、管理体制落实、教育投入落实、部门责任落实。")
+    assert not composer.compose("“四个落实”具体指哪四个方面?", [listed]).refused
+
+
+def test_an_english_school_number_is_a_name_not_a_figure_the_count_may_hold():
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))
+    english._all_text = "第三小学"
+    # ../shared/corpus/003 (篇四): "3个藏文班" holds the 3 of "No. 3", and says nothing of music teachers
+    classes = hit_of("一、三年级每个年级设有3个藏文班和1个汉文班,每班平均有46.8名学生,共有学生1313名。")
+    answer = english.compose("How many full-time music teachers does No. 3 Primary School have?", [classes],
+                             query_text="第三小学 专职 音乐 教师")
+    assert answer.refused
+    assert numbered_names("How many pupils do No. 3 Primary School and No.28 Middle School have?") == ["3", "28"]
+
+
+def test_an_english_count_glossed_in_brackets_keeps_its_classifier():
+    assert asked_classifiers("How many targeted-assistance (精准帮扶) teams did Pingnan set up?") == "支"
+
+
 def test_a_name_in_the_passages_with_no_figure_by_it_does_not_hide_the_word_inside_it(plain):
     # ../shared/corpus/003 (篇八): 任课老师 stands only in a complaint; the teachers' count says 专任教师
     count = hit_of("山左口中学位于东海县最西部,有12个班级,500余名学生,专任教师60名。")
@@ -900,6 +962,21 @@ def test_a_place_is_mentioned_by_what_is_named_after_it(plain):
 ])
 def test_the_places_a_question_asks_about(plain, question, places):
     assert plain._named_places(question, []) == places
+
+
+def test_a_district_the_reports_name_is_the_place_asked_about_when_no_town_is_named():
+    # ../shared/corpus/002: XX镇 is in 滨海新区; the opinions counted in 003 are 富阳烟草's
+    composer = Composer()
+    composer.terms.df = {"滨海新区": 3, "文化市场": 2}
+    question = "滨海新区XX镇在群众路线教育实践活动中一共征集到多少条群众意见建议?"
+    assert composer._named_places(question, []) == ["滨海新区"]
+    assert composer._named_places("广州市天河区有多少条意见?", []) == []  # names no report uses
+    from retrieval.selection import Candidate
+
+    sentence = "共征集各类意见建议归类为26条,其中涉及“四风”方面的意见建议8条。"
+    article = f"富阳烟草开展谈心交心活动。\n{sentence}"
+    lead = Candidate(hit_of(sentence), 0, article.index(sentence), len(article), sentence, article)
+    assert composer._other_place(["滨海新区"], lead) == "滨海新区"  # so the count is refused as another's
 
 
 def test_a_question_sharing_only_its_place_with_the_passages_is_refused(plain):

@@ -163,6 +163,8 @@ def test_who_heads_a_group_asks_for_its_leader():
     assert "组长" in translate_terms("Who heads the leading group for the campaign?")
     assert "组长" in translate_terms("The group was headed by whom?")
     assert translate_terms("Who is the head teacher?") == ["班主任"]  # the longer phrase wins
+    assert "组长" in translate_terms("Who leads the town's leading group for the campaign?")
+    assert "组长" not in translate_terms("Schools should lead by example.")
 
 
 def test_places_en_gives_the_reports_names_for_an_english_place_name():

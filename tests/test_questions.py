@@ -406,6 +406,8 @@ def test_asks_who():
     assert not asks_who("领导小组下设几个组？")
     assert asks_who("Which deputy director travelled to Huai'an to verify the records?")  # a person by post
     assert asks_who("Which two teachers had their video lessons submitted for evaluation?")  # people, plural
+    assert asks_who("In the campaign, who led the group?") and asks_who("The lecture was given by whom?")
+    assert not asks_who("What happens to cadres who show no obvious improvement?")  # whom it is about
     assert not asks_who("Which villages set up branches?") and not asks_who("Which year was it founded?")
 
 
@@ -448,6 +450,7 @@ def test_asked_classifiers():
     assert asked_classifiers("全年共出动执法人员多少人次?") == "人次"  # visits, not people
     assert asked_classifiers("How many internet cafés are operating in the county?") == "家"
     assert asked_classifiers("How many targeted-assistance teams did Pingnan County set up?") == "支"  # 15支帮扶队
+    assert set(asked_classifiers("How many training sessions were held?")) == set("期次")  # "培训班12期", "培训5次"
     assert asked_classifiers("How many precision assistance teams did Pingnan set up?") == "支"
 
 
@@ -636,6 +639,8 @@ def test_focus_parts_are_the_other_words_of_a_name_read_before_the_question_word
     # "获得副高职称的教师": what 的 qualifies it with points at the figure too ("获得副高职称9人")
     qualified = "城关区第三小学(三小)获得副高职称的教师有多少人?"
     assert "职称" in focus_words(qualified, Tokenizer().query_tokens(qualified))[1]
+    money = "永安市上坪乡每年征收的社会抚养费总额是多少万元?"  # the sum is named before the question word
+    assert focus_words(money, Tokenizer().query_tokens(money))[0][0] == "社会抚养费总额"
     text = "获得副高职称9人,获得小教高级职称42人。"
     start, end = find_wanted("number", text, ["教师", *focus_words(qualified, Tokenizer().query_tokens(qualified))[1]])
     assert text[start:end] == "9"

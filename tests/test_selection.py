@@ -7,7 +7,8 @@ from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 with_detail, with_items, with_label, with_lead_in, without_contained)
+                                 with_detail, with_items, with_label, with_lead_in, with_title,
+                                 without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -152,6 +153,19 @@ def test_a_lists_first_item_takes_the_clause_that_announces_it():
     assert with_lead_in(second) == second  # the list's second item: no clause before it
     plain = candidate(FIRST, 1.0)
     assert with_lead_in(plain) == plain
+
+
+def test_the_first_sentence_of_a_numbered_item_takes_the_item_s_title():
+    # data/reports/002 (方案5): "已评8所" says what was rated only by the title before it
+    title = "1.继续做好小学素质教育市级特色学校的创建工作。"
+    first, second = "在目前已评8所的基础上,20--年力争再创建1-2所市级特色学校。", "在市级特色学校发展共同体的机制下,开展建设。"
+    article = f"一、加强学校文化建设\n{title}{first}{second}\n2.启动我区初中素质教育综合督导评估。"
+    item = with_title(candidate(first, 1.0, article=article))
+    assert item.text == title + first and article[item.start:item.end] == item.text
+    assert with_title(candidate(second, 1.0, article=article)).text == second  # not the item's first sentence
+    statement = "镇中心学校的每个同志要保证1/3的时间深入学校、班级、课堂,为学校排忧解难,为教师办实事。"
+    long_title = f"3.{statement}{first}"  # a numbered sentence too long for a title
+    assert with_title(candidate(first, 1.0, article=long_title)).text == first
 
 
 def test_a_sentence_another_quote_holds_is_dropped():
