@@ -455,7 +455,8 @@ _WHICH = re.compile(r"哪[一几些]?[个所家]?(村|乡镇|乡|镇|县|区|市
 _NOT_A_NAME = set("各全农本该每乡城其此这那某我个几多")
 _KIND_WORD = re.compile(r"(?:行政|自然|贫困|重点|试点|示范|所有|相关|其他|其它|周边|附近)$")  # "18个行政村" names none
 # an English who opens the question or a clause; "cadres who draw criticism" names whom it is about
-_WHO = re.compile(r"谁|什么人|哪位|(?:^|[,;:(]\s*|\band\s+)who\b|\bwhom\b|\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
+_WHO = re.compile(r"谁|什么人|哪位|(?:^|[,;:(]\s*|\band\s+)who\b|\bwhom\b|"
+                  r"\bwhich (?:[a-z-]+ ){0,2}(?:director|secretary|head|principal|chairman|"
                   r"chief|leader|official|cadre|teacher|person|member)s?\b", re.I)
 # Who holds a post: a person ("王双利同志任…"), or a post named as holding it ("由县委书记任总指挥长").
 # names counted as people ("孙星会、彭年泰两位老师", "李振华等四位教师")
