@@ -337,10 +337,11 @@ class Composer:
             chosen = [self._widened(c) for c in chosen]
             chosen = [with_lead_in(c) for c in chosen]  # "重点把握好四个环节:一是公示…"
             chosen = without_contained(chosen)
-        label = next((q for q in _QUOTED.findall(asked) if len(chosen) == 1 and q in normalize(chosen[0].text)), "")
-        if enumerates(question) and label and not _LISTING.search(chosen[0].text):
+        if enumerates(question) and len(chosen) == 1 and not _LISTING.search(chosen[0].text):
             # "“三位一体”具体指哪三个产业": the one sentence found names the list, and lists nothing
-            return _refuse(question, hits, lang, say("thing_items", lang, terms=label), confidence)
+            label = next((q for q in _QUOTED.findall(asked) if q in normalize(chosen[0].text)), "")
+            if label:
+                return _refuse(question, hits, lang, say("thing_items", lang, terms=label), confidence)
         return render_answer(question, hits, chosen, form, lang, confidence)
 
     def _widened(self, c: Candidate) -> Candidate:

@@ -135,20 +135,14 @@ def with_label(c: Candidate) -> Candidate:
 
 # A numbered item's title, a sentence of its own on the line before what it says ("1.继续做好小学素质教育市级特色学校的
 # 创建工作。" before "在目前已评8所的基础上,…"; "(四)义诊义治服务活动。" before "以乡卫生院为服务单位,…").
-_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])"
+_TITLE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])"
                     r"[^。！？!?；;:：\n]{2,30}。\s*$")
 
 
 def with_title(c: Candidate) -> Candidate:
     """The first sentence of a numbered item with the item's title, which names what the sentence speaks of
     ("在目前已评8所的基础上" says not what was rated: its title does)."""
-    if c.article_text is None:
-        return c
-    line_start = c.article_text.rfind("\n", 0, c.start) + 1
-    if not _TITLE.fullmatch(c.article_text[line_start:c.start]):
-        return c
-    shift = c.start - line_start
-    return replace(c, start=line_start, text=c.article_text[line_start:c.end], key_span=_shifted(c.key_span, shift))
+    return _with_preceding(c, _TITLE, c.start)  # the whole line before it, so that ^ is where the line starts
 
 
 # The clause that announces a list right before its first item ("重点把握好四个环节:一是公示").
