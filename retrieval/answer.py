@@ -19,16 +19,16 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_holder,
-                                 asks_issued, asks_plural, asks_ratio, asks_who, asks_year, blanks_name, bodies_in,
-                                 bodies_named, bounds_only, counted_list, counted_near, counted_noun_en, counts_apart,
-                                 counts_other_level, counts_otherwise, distinctive, enumerates, figures_given,
-                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
+                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to,
+                                 asks_holder, asks_issued, asks_plural, asks_ratio, asks_who, asks_year, blanks_name,
+                                 bodies_in, bodies_named, bounds_only, counted_list, counted_near, counted_noun_en,
+                                 counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
+                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
+                                 find_person, find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
                                  listed_noun_en, money_named_en, names_country, names_report, numbered_names,
-                                 numbers_given, other_level, other_names, people_in, places_named, programmes_named,
-                                 quoted_en, regions_named, school_level, shape, signed_date, wanted, which_of,
-                                 years_given)
+                                 numbers_given, other_level, other_names, past_given, people_in, places_named,
+                                 programmes_named, quoted_en, regions_named, school_level, shape, signed_date,
+                                 states_change, wanted, which_of, wholes_given, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -57,6 +57,8 @@ _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
 _PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
+# what many sums are called ("社会抚养费总额", "专项资金"): the head of no one sum's name
+_NO_HEAD = {"总额", "金额", "总数", "数额", "资金", "经费", "费用", "款项", "投入", "投资"}
 _WHOLE_OVER_ITEM = 1.5  # how much more of the question the line announcing a list holds than its best item
 # A topic the reports never take up ("河长制", "宅基地", "红烧肉"): this share of the question's distinctive
 # words (idf-weighted) stands in no report, and no sentence comes this close in meaning. Read off the ten
@@ -71,6 +73,8 @@ _RUN_MIN = 3  # numbered paragraphs that make a list of measures, not a pair of 
 _QUOTED = re.compile(r"“([^”]{2,10})”")  # a name the question quotes ("“三位一体”")
 _LISTING = re.compile(r"[、；;]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]|[:：]")  # what separates the items of a list
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
+# of the best sentence's score, what an article's best must score for its sections to answer a list question
+_OUTLINE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,7 @@ class Composer:
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
+        wholes = wholes_given(asked, classifiers) if kind == "number" else frozenset()
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         # "公安分局局长叫什么名字", "校长是谁": the name by that post ("学校校长袁小华为组长")
         posts = asked_posts(question) if kind == "name" else held_posts(question) if entity == "person" else ()
@@ -187,6 +192,8 @@ class Composer:
                 c.key_span = find_counted(c.text, "")
             if kind == "number" and c.key_span and bounds_only(c.text, c.key_span, question):  # "在50人以上的镇"
                 c.key_span = None
+            if wholes and c.key_span:  # "26项国家级课题中,已经结题的有多少项": a figure after 26项, not 26项
+                c.key_span = past_given(c.text, c.key_span, wholes, classifiers)
             if counted_level and c.key_span and counts_other_level(counted_level, c.text, c.key_span):
                 c.key_span = None
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
@@ -238,7 +245,10 @@ class Composer:
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             named_sum = [f for f in focus if len(f) >= 3] if kind == "money" else []
-            if named_sum and not best.key_span and any(f in normalize(best.text) for f in named_sum) and not any(
+            # the best sentence may name it by its head ("月平均工资": 工资, which "绩效工资总量" names too)
+            heads = [f[-2:] for f, _ in names if len(f) >= 3 and f[-2:] not in _NO_HEAD] if kind == "money" else []
+            if (named_sum or heads) and not best.key_span and any(
+                    f in normalize(best.text) for f in named_sum + heads) and not any(
                     f in self._paragraph(c) for c in with_span for f in named_sum):
                 # "社会抚养费总额是多少": the best sentence names the sum and gives none; the sums given are others'
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
@@ -259,6 +269,10 @@ class Composer:
             dated = [c for c in with_span if any(y in c.text for y in years)]
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
+            changed = [c for c in with_span if states_change(c.text)] if kind == "number" and asks_from_to(asked) \
+                else []
+            if changed:  # "比例从多少涨到了多少": "入园率由三年前的81.2%提高到90.65%", not "普及率达90.65%"
+                with_span = changed + [c for c in with_span if c not in changed]
             candidates = with_span + [c for c in candidates if c not in with_span]
             people = [name for name in self._people() if name in asked]
             if people:  # "叶首得是哪一年上任的": a figure told of him, not "2002年以来,…乡党委书记换了三任"
@@ -544,8 +558,11 @@ class Composer:
         if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
             return inline
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
+        top = max(c.score for c in candidates)
+        near = {c.hit.chunk.article_key for c in candidates if c.score >= _OUTLINE_SHARE * top}
         for c in sorted(candidates, key=lambda c: c.rank):
-            by_article.setdefault(c.hit.chunk.article_key, c)
+            if c.hit.chunk.article_key in near:  # not "方案4"'s "(一)、学习贯彻十八大精神…" for one sentence's 做法
+                by_article.setdefault(c.hit.chunk.article_key, c)
         outlines = []  # each best article's sections, read once for all the names the list may go by
         for key, best in list(by_article.items())[:OUTLINE_ARTICLES]:
             article = self.index.articles.get(key)

@@ -230,6 +230,31 @@ def bounds_only(text: str, span: tuple[int, int], question: str) -> bool:
     return not share and bool(_BOUND_AFTER.match(text, span[1])) and not _ASKS_BOUND.search(question)
 
 
+def past_given(text: str, span: tuple[int, int], wholes: frozenset[str], classifiers: str) -> tuple[int, int] | None:
+    """The figure answering a question about part of a whole it states ("26项国家级课题中,已经结题的有多少项"):
+    `span` unless `text` states one of the `wholes` after it or at it, then the first count in `classifiers` past
+    that one, or None ("拥有…课题138项,其中国家级课题26项": neither answers)."""
+    stated = [m for m in NUMBER.finditer(text) if _value_of(m.group()) in wholes]
+    if not stated or span[0] >= stated[0].end():
+        return span
+    after = stated[0].end()
+    part = find_counted(text[after:], classifiers)
+    return (after + part[0], after + part[1]) if part else None
+
+
+def wholes_given(question: str, classifiers: str) -> frozenset[str]:
+    """The figures a question states in the classifier it counts in ("26项国家级课题中…有多少项" → 26): the whole
+    the asked part belongs to, not a bound ("多少人考过500分")."""
+    alike = _counting_alike(classifiers) if classifiers else set()
+    return frozenset(_value_of(f) for f in figures_given(question) if f[-1] in alike)
+
+
+def _value_of(figure: str) -> str:
+    """The digits of a figure as `numbers_given` holds them ("26" → 26, "三所" → 三所, "五百" → 500)."""
+    digits = _DIGITS.findall(_in_digits(figure))
+    return digits[0] if digits else figure
+
+
 def _counting_alike(classifiers: str) -> set[str]:
     """`classifiers` and those that count the same things (名: 名人位; 本: 本册; 所: 所家); 人次 counts only
     visits."""
@@ -828,6 +853,22 @@ def enumerates(question: str) -> bool:
 def asks_year(question: str) -> bool:
     """True when a date question wants the year itself ("哪一年建成", "in what year")."""
     return bool(_WANTS_YEAR.search(question))
+
+
+# "比例从多少涨到了多少", "微机从多少台增加到了多少台", "from what … to what": a change, told from one figure to another
+_ASKS_FROM_TO = re.compile(r"[从由][^,，。？?]{0,12}?(?:多少|几)[^,，。？?]{0,12}?[到至]了?(?:多少|几)|"
+                           r"\bfrom (?:what|how many|how much)\b.{0,40}?\bto (?:what|how many|how much)\b", re.I)
+_FROM_TO = re.compile(r"[从由][^,，。;；]{0,15}?\d[^,，。;；]{0,20}?[到至][^,，。;；]{0,6}?\d")
+
+
+def asks_from_to(question: str) -> bool:
+    """True when the question asks how a figure changed, from what to what ("入园率从多少提高到多少")."""
+    return bool(_ASKS_FROM_TO.search(question))
+
+
+def states_change(text: str) -> bool:
+    """True when `text` tells a figure's change from one value to another ("入园率由三年前的81.2%提高到90.65%")."""
+    return bool(_FROM_TO.search(text))
 
 
 def years_given(question: str) -> list[str]:

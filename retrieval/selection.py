@@ -88,12 +88,16 @@ def _shifted(span: tuple[int, int] | None, shift: int) -> tuple[int, int] | None
     return (span[0] + shift, span[1] + shift) if span else None
 
 
+# A line's short label before a colon ("六月份:结合国际儿童节、环境日…。重点宣传儿童保健…"): an item as well
+_LABELLED = re.compile(r"^\s*[^，,。；;:：\n]{2,8}[:：]")
+
+
 def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
     """A short item that only names a measure ("二是围绕“学乐结合”,突出老年教育的娱乐性。") with the
     sentences after it in its paragraph that say what the measure is, up to _DETAIL characters and
     including its own sub-items ("首先,在课程设置上…"), not the list's next item ("三是…").
     `sentences` are the article's (start, end, row), sorted."""
-    if c.article_text is None or len(c.text) > _TOPIC_MAX or not ITEM.match(c.text):
+    if c.article_text is None or len(c.text) > _TOPIC_MAX or not (ITEM.match(c.text) or _LABELLED.match(c.text)):
         return c
     return _extended(c, sentences, _DETAIL)
 

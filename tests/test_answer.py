@@ -180,6 +180,31 @@ def test_a_figure_in_another_classifier_does_not_count_what_is_asked(plain):
     assert answer.refused and say("thing_number", "zh") in answer.text
 
 
+def test_a_question_on_part_of_a_whole_it_states_is_not_answered_by_the_whole(plain):
+    # ../shared/corpus/004 (第四篇): 26 national projects, and nothing on how many of them are finished
+    hits = [hit_of("实现了人人有研究课题,拥有市级以上立项课题138项,其中国家级课题26项。")]
+    answer = plain.compose("该区拥有的26项国家级立项课题中,目前已经结题的有多少项?", hits)
+    assert answer.refused and say("thing_number", "zh") in answer.text
+    hits = [hit_of("拥有市级以上立项课题138项,其中国家级课题26项,已结题18项。")]
+    assert "18项" in plain.compose("该区拥有的26项国家级立项课题中,目前已经结题的有多少项?", hits).text
+
+
+def test_a_question_on_a_change_leads_with_the_sentence_telling_it_from_one_figure_to_another(plain):
+    # ../shared/corpus/001 (范文5): the 2009 rate alone does not say what it rose from
+    hits = [hit_of("2009年,全县幼儿教育学前三年普及率达90.65%,居全市前列。"),
+            hit_of("幼儿教育初步形成了办园格局,学前三年幼儿入园率由三年前的81.2%提高到90.65%;")]
+    answer = plain.compose("全县学前三年幼儿普及率从多少提高到了多少?", hits)
+    assert "81.2%" in answer.sentences[0].text
+
+
+def test_a_sum_whose_name_the_best_sentence_holds_without_a_figure_is_not_another_sums_figure(plain):
+    # ../shared/corpus/003 (篇九): the rise of the rural teachers' pay is told as a share; 6000元 is another sum
+    hits = [hit_of("将农村教师绩效工资总量提高15%,使农村教师实际工资收入高于同职级城区教师工资收入水平。"),
+            hit_of("截止2016年特教生均公用经费标准达到了6000元/生、年。")]
+    answer = plain.compose("农村教师绩效工资总量提高以后,农村教师的月平均工资达到多少元?", hits)
+    assert answer.refused and say("thing_money", "zh") in answer.text
+
+
 @pytest.mark.parametrize("sentence", ["⑵初中巩固率要达98%,初中毕业生的合格率要达95%。",  # data/reports/002, line 98
                                       "初中巩固率要达  98%,初中毕业生的合格率要达95%。"])
 def test_key_span_indexes_the_sentence_as_written(plain, sentence):
@@ -1052,3 +1077,16 @@ def test_a_list_named_by_its_count_is_answered_with_its_items(tmp_path):
     answer = pipeline.ask("仓埠中心小学为落实常规实施的“三项制度”是什么?")
     assert not answer.refused
     assert all(item in answer.text for item in ("流动红旗评比制度", "教学常检制度", "绩效保障制度"))
+
+
+def test_a_list_question_answered_by_close_sentences_takes_no_outline_of_an_article_far_below(tmp_path):
+    # ../shared/corpus/001 (范文5) says how to keep rural teachers; 002 (方案4) lists its measures as headings
+    pipeline = _pipeline_over(tmp_path, (
+        "乡镇关工委工作总结范文5\n"
+        "(四)推进教育改革,进一步促进教育均衡发展。一要稳定农村教师队伍。积极采取提高农村中小学教师专业职务结构比例、"
+        "设置农村教师津贴等有效措施,鼓励和吸引高校优秀毕业生到农村中小学校任教。建立城区中小学教师到农村任教服务期制度,"
+        "稳定农村教师队伍。\n"), {"s.txt": (
+        "乡镇教育运营活动方案4\n二、工作措施\n(一)、学习贯彻十八大精神,用科学发展观武装头脑。\n"
+        "(二)以新课程改革为契机,狠抓教学提高质量。\n(三)、强化学校内部管理,切实做好日常工作。\n")})
+    answer = pipeline.ask("为了稳定农村教师队伍,县里准备采取哪些做法?")
+    assert not answer.refused and "农村教师津贴" in answer.text and "十八大" not in answer.text

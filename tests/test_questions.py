@@ -776,6 +776,20 @@ def test_a_threshold_is_no_count_unless_one_is_asked():
     assert not bounds_only(share, (2, 5), "适龄儿童入学率是多少?")
 
 
+def test_a_question_on_part_of_a_stated_whole_is_answered_by_a_figure_after_it():
+    from retrieval.questions import past_given, wholes_given
+    text = "拥有市级以上立项课题138项,其中国家级课题26项。"  # ../shared/corpus/004 (第四篇)
+    wholes = wholes_given("该区拥有的26项国家级立项课题中,目前已经结题的有多少项?", "项")
+    assert past_given(text, (text.index("138"), text.index("138") + 4), wholes, "项") is None  # neither 138 nor 26
+    text = "全校108名在编教师,50岁以上的有23人。"
+    wholes = wholes_given("108名在编教师中50岁以上的有多少人?", "人")
+    assert wholes == {"108"}  # 50岁 bounds the part; 108名 counts the whole, as 人 would
+    assert past_given(text, (0, 2), wholes, "人") == (text.index("23"), text.index("23") + 2)
+    assert past_given("50岁以上的有23人。", (7, 9), wholes, "人") == (7, 9)  # the answer already stands after it
+    assert past_given("全县有23所学校。", (3, 5), frozenset({"3"}), "所") == (3, 5)  # a figure the question lacks
+    assert not wholes_given("郭店镇中学今年中考有多少人考过500分?", "人")  # a bound, not a whole
+
+
 def test_a_figure_counting_schools_of_another_level():
     from retrieval.questions import counts_other_level
     text = "在2-3所初中学校进行初中素质教育综合督导评估试点"  # ../shared/corpus/002 (方案5)

@@ -95,6 +95,16 @@ def test_a_short_item_takes_the_sentence_that_says_what_it_is():
     assert with_detail(last, sentences).text == texts[2]  # the next sentence is in another paragraph
 
 
+def test_a_line_labelled_before_a_colon_is_an_item_that_takes_its_detail():
+    # ../shared/corpus/002 (健康教育工作计划): a month's line names the days first, then what is taught
+    texts = ["六月份:结合国际儿童节、环境日、爱眼日、禁毒日。", "重点宣传儿童保健,近视防治,环境保护,远离毒品等方面的知识。",
+             "七月份:重点开展夏秋季肠道传染病,饮水饮食卫生知识教育。"]
+    article = "".join(texts[:2]) + "\n" + texts[2]
+    sentences = _sentences(article, texts)
+    assert with_detail(candidate(texts[0], 0.9, article=article), sentences).text == texts[0] + texts[1]
+    assert with_detail(candidate(texts[1], 0.9, article=article), sentences).text == texts[1]  # no label
+
+
 def test_an_item_takes_its_own_sub_items_up_to_the_lists_next_item():
     # data/reports/001 (黄圩镇老年大学): the measure's detail is its 首先… after a general sentence
     texts = ["二是围绕“学乐结合”,突出老年教育的娱乐性。", "我们围绕“寓教于乐”做文章,努力为老同志改善和优化学习软环境。",

@@ -48,6 +48,13 @@ def test_place_names_after_other_words_are_the_name_alone():
     assert place_names("截至6月底屏南县行政服务中心") == ["屏南县"]  # the 月 of "6月" opens no name
 
 
+def test_a_verb_before_a_county_or_town_is_no_name():
+    # ../shared/corpus/001 (范文5): the goal went into the county's plan; 写进 and 抓好 are verbs to jieba
+    assert place_names("把“创建省级教育强县”写进县国民经济和社会发展规划纲要") == []
+    assert place_names("认真抓好镇村两级的禁毒工作") == []
+    assert place_names("沅陵县明溪口镇") == ["沅陵县", "明溪口镇"]  # 沅陵 is a place name to jieba (ns)
+
+
 def test_place_names_find_the_town_inside_a_longer_run():
     assert place_names("白塘镇家乡爱心人士刘艳新") == ["白塘镇"]  # 家乡 is a word, not the end of a name
     assert place_names("屏南县城乡居民") == place_names("屏南县的县委书记") == ["屏南县"]
