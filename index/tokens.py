@@ -55,7 +55,7 @@ def _is_place(name: str) -> bool:
 
 def _word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a word of its dictionary ("写进" → v, "屏南" → ns), or None."""
-    import jieba.posseg  # its tag table loads on first use (about a second)
+    import jieba.posseg  # reads jieba's tag table on import (about a second); the questions' module imports it too
     return jieba.posseg.dt.word_tag_tab.get(word)
 
 
@@ -88,8 +88,8 @@ def _place_after_words(text: str, start: int, end: int) -> list[str]:
 
 
 def load_place_dictionary() -> None:
-    """Load jieba's own dictionary, which place_names cuts with (about 0.7 s), and its tags of words (about a
-    second more) before the first question."""
+    """Load jieba's own dictionary, which place_names cuts with (about 0.7 s), and its tags of words before the
+    first question."""
     jieba.dt.initialize()
     _word_tag("屏南")
 
