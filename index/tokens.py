@@ -88,10 +88,9 @@ def _place_after_words(text: str, start: int, end: int) -> list[str]:
 
 
 def load_place_dictionary() -> None:
-    """Load jieba's own dictionary, which place_names cuts with (about 0.7 s), and its tags of words before the
-    first question."""
+    """Load jieba's own dictionary, which place_names cuts with (about 0.7 s), before the first question (its
+    tags of words come with `retrieval.questions`, which imports jieba.posseg)."""
     jieba.dt.initialize()
-    _word_tag("屏南")
 
 
 def find_domain_terms(texts: list[str], min_count: int = 2) -> list[str]:

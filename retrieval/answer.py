@@ -247,8 +247,7 @@ class Composer:
             named_sum = [f for f in focus if len(f) >= 3] if kind == "money" else []
             # the best sentence may name it by its head ("月平均工资": 工资, which "绩效工资总量" names too)
             heads = [f[-2:] for f, _ in names if len(f) >= 3 and f[-2:] not in _NO_HEAD] if kind == "money" else []
-            if (named_sum or heads) and not best.key_span and any(
-                    f in normalize(best.text) for f in named_sum + heads) and not any(
+            if not best.key_span and any(f in normalize(best.text) for f in named_sum + heads) and not any(
                     f in self._paragraph(c) for c in with_span for f in named_sum):
                 # "社会抚养费总额是多少": the best sentence names the sum and gives none; the sums given are others'
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
