@@ -50,10 +50,10 @@ def _is_place(name: str) -> bool:
     """Not "教育强县", nor "抓好乡镇" or "那份乡镇" (乡镇 is townships in general, no town's name), nor a verb's
     object ("写进县国民经济…规划", "抓好镇…工作": jieba's dictionary tags 写进 and 抓好 as verbs)."""
     return len(name) >= 3 and name[-2] != "强" and not name.endswith("乡镇") and not set(name[:-1]) & NOT_IN_PLACE \
-        and _word_tag(name[:-1]) != "v"
+        and word_tag(name[:-1]) != "v"
 
 
-def _word_tag(word: str) -> str | None:
+def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a word of its dictionary ("写进" → v, "屏南" → ns), or None."""
     import jieba.posseg  # reads jieba's tag table on import (about a second); the questions' module imports it too
     return jieba.posseg.dt.word_tag_tab.get(word)

@@ -11,24 +11,24 @@ from index.normalize import normalize
 from index.sentences import split_sentences
 from index.store import LoadedIndex
 from index.types import Article, Chunk
-from index.tokens import Tokenizer
+from index.tokens import Tokenizer, word_tag
 from prompts import text as say
 from retrieval.glossary import places_en, romanised_names, translate_terms, unknown_places
 from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to,
+from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
+                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to, asks_total,
                                  asks_holder, asks_issued, asks_plural, asks_ratio, asks_who, asks_year, blanks_name,
                                  bodies_in, bodies_named, bounds_only, counted_list, counted_near, counted_noun_en,
                                  counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
                                  figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
-                                 find_person, find_ratio, find_wanted, find_year, focus_words, held_posts, listed_noun,
+                                 find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts, listed_noun,
                                  listed_noun_en, money_named_en, names_country, names_report, numbered_names,
                                  numbers_given, other_level, other_names, past_given, people_in, places_named,
                                  programmes_named, quoted_en, regions_named, school_level, shape, signed_date,
-                                 states_change, wanted, which_of, wholes_given, years_given)
+                                 states_change, told_as_total, total_named, wanted, which_of, wholes_given, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -46,10 +46,12 @@ _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions 
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
 # names of a measure, not of things counted: a figure for anything else answers no question about one
 _MEASURES = ("率", "比", "均分", "总值", "产值")
+_TOTAL_WITHIN = 8  # a sentence stating a total may stand this far down the best ones, under each part's
+_PARTS_BEFORE = 400  # characters before a total within which the parts it adds up stand
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
 # who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
 # name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
-_NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市")
+_NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市", "单位", "部门", ORDINAL)
 _WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
 _HEADING_SHARE = 0.8  # what a heading's score counts for, as the answer to a factoid asking for no span
 _NAMED_FLOOR = 0.75  # how close to the best sentence's score that sentence must come
@@ -272,6 +274,19 @@ class Composer:
                 else []
             if changed:  # "比例从多少涨到了多少": "入园率由三年前的81.2%提高到90.65%", not "普及率达90.65%"
                 with_span = changed + [c for c in with_span if c not in changed]
+            if kind in ("number", "money") and asks_total(question) and len(clauses) == 1 and not (
+                    with_span and told_as_total(with_span[0].text, with_span[0].key_span)):
+                # "捐赠财物总计有多少": a sentence stating a total ("社会引资合计38万多元") leads, though each
+                # gift's sentence shares more of the question's words
+                # a sentence stating a total of parts that are among the best sentences, and stand just before it
+                best_few = candidates[:_TOTAL_WITHIN]
+                totals = [c for c in best_few if find_total(c.text, kind) and len(
+                    [p for p in best_few if p is not c and _sums(c, p) and find_wanted(kind, p.text)]) >= 2]
+                for c in totals:
+                    c.key_span = find_total(c.text, kind)
+                # first one naming what it totals in the question's words, not one summing the figures before it
+                totals.sort(key=lambda c: not any(t in total_named(c.text, c.key_span) for t in tokens if len(t) > 1))
+                with_span = totals + [c for c in with_span if c not in totals]
             candidates = with_span + [c for c in candidates if c not in with_span]
             people = [name for name in self._people() if name in asked]
             if people:  # "叶首得是哪一年上任的": a figure told of him, not "2002年以来,…乡党委书记换了三任"
@@ -316,6 +331,8 @@ class Composer:
             # "谁", "哪几个市", "which two schools": lead with one of the best sentences naming one
             floor = _NAMED_FLOOR * candidates[0].score
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
+            if entity == ORDINAL:  # "第一批" is as exact as a figure: any of the best sentences holding one leads
+                named = [c for c in candidates[:_COUNTED_WITHIN] if c.key_span]
             if entity == "person" and (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 \
                     and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
                 # "纪委书记是谁": no one is named
@@ -425,6 +442,8 @@ class Composer:
         unknown = []
         for name in regions_named(question):
             stem = name[:-1]
+            if (word_tag(stem) or "n")[0] not in "njs":  # "够得上省标准化": a phrase (l), or a verb, names no place
+                continue
             if self.tokenizer.words(stem) == [stem] and stem not in self.terms.df and name not in self.terms.df:
                 unknown.append(name)
         return unknown
@@ -897,6 +916,11 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+def _sums(total: Candidate, part: Candidate) -> bool:
+    """True when `part` stands shortly before `total` in its article, as one of the figures it adds up."""
+    return part.hit.chunk.article_key == total.hit.chunk.article_key and 0 <= total.start - part.end <= _PARTS_BEFORE
 
 
 def _follows(c: Candidate, lead: Candidate) -> bool:

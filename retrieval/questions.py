@@ -13,10 +13,11 @@ from retrieval.query import detect_lang
 # "what is the floor area, in square meters, of…": a measure asked for in English
 _AREA_EN = r"\bin (?:square met(?:er|re)s|hectares)\b|\bwhat (?:is|was) the (?:[a-z-]+ )?area\b"
 # "when" asks a date before a verb ("when was it founded"), not as a conjunction ("the penalty when a teacher…")
-_WHEN = r"^when\b|\bwhen (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had)\b|\bwhen\?"
+_WHEN = (r"^when\b|\b(?:by )?when (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had|must)\b"
+         r"|\bwhen\?")
 # "how did the enrolment rate change": a change is told in figures ("由81.2%提高到90.65%"), not as measures
 _CHANGE_EN = r"\bhow (?:did|has|have|had|does|do)\b[^?]*\b(?:changed?|r[oi]se|risen|f[ae]ll|fallen|declined?|dropped)\b"
-_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?年|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
+_FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班层栋座间台辆套届期批支张件本册场级]|哪一?[年批轮届期]|何时|什么时候|哪一?天|几月|比例|比率|[^效]率是|"
                       r"谁|哪位|哪个|哪些(村|乡|镇|学校|单位|部门)|名字|叫什么|是什么|多大|多长|多久|有什么变化|有何变化|"
                       r"\bhow (many|much|long|old)\b|" + _WHEN + "|" + _AREA_EN + r"|\bwho\b|\bwhich\b|"
                       r"\bwhat (year|date|percentage|rate|number|share|proportion|portion|fraction)\b|" + _CHANGE_EN,
@@ -47,7 +48,9 @@ _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长
           "老师 教师 园长 社长 秘书 厂长 村长").split()
 # A name asked of a person ("校长叫什么名字", "计生管理员叫什么名字", "心理师叫什么名字", "姓名"); other names are
 # titles ("校报叫什么名字" → 《芳草地》).
-_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
+# a gloss may stand between the post and the ask ("组长(党委副书记)叫什么名字")
+_ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:[（(][^)）]{{1,12}}[)）])?"
+                         r"(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
                          r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(secretary|director|head|principal|"
                          r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
 
@@ -63,7 +66,7 @@ NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?"
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
                     rf"|{_SESSION}(?<![第届一二三四五六七八九十两百千万])[二三四五六七八九十两]"
-                    r"(?:[名人所项户班支批届场次轮层]|期(?!工程|项目|[)）])|(?<!今明两)年(?!级))")
+                    r"(?:[名人所项户班支批届场次轮层任]|期(?!工程|项目|[)）])|(?<!今明两)年(?!级))")
 # An amount of money: "20万余元", "2.88亿元", "八万多元", "100元".
 MONEY = re.compile(r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)\s*[多余]?\s*[万亿]?\s*[多余]?\s*元")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年底|年初|月底|月初|[一二三四五六七八九十]+月"
@@ -85,13 +88,14 @@ _FIGURE = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千两]+)
 
 # The classifier of a how-many question ("多少名教师" → 名) and those an answer may count in instead:
 # 个 counts anything; 名, 人 and 位 count people; 本 and 册 books; classes run (班) are counted in 期 ("办班104期").
-_CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级棵株颗"
+_CLASSIFIERS = "名人位户所家本册首篇场次间套台辆件项条支批届期班级棵株颗任轮"
 _CLASSIFIER = re.compile(rf"(?:多少|几)(人次|[{_CLASSIFIERS}])")
 _SAME_COUNT = {"名": "名人位", "人": "名人位", "位": "名人位", "本": "本册", "册": "本册", "所": "所家", "家": "所家", "班": "班期",
                "棵": "棵株颗", "株": "棵株颗", "颗": "棵株颗"}
-_NOT_BY_GE = set("次年期级")  # counts that 个 never stands for: times, years, issues, levels
-# An English question's counted noun, as the classifier a report counts it in ("how many times" → 次).
-_EN_CLASSIFIER = {"times": "次", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
+_NOT_BY_GE = set("次年期级任轮")  # counts that 个 never stands for: times, years, issues, levels, terms
+# An English question's counted noun, as the classifiers a report counts it in ("how many times" → 次; a post
+# changing hands "三任", a campaign held "三轮").
+_EN_CLASSIFIER = {"times": "次任轮", "years": "年", "issues": "期", "households": "户", "schools": "所", "classes": "班",
                   "books": "本", "sessions": "期次", "people": "人", "persons": "人", "teams": "支",
                   **dict.fromkeys(("users", "students", "teachers", "martyrs", "volunteers", "members", "children",
                                    "pupils", "cadres", "officials", "women", "residents", "participants", "trainees",
@@ -508,17 +512,25 @@ _WHICH_EN = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}?(villages?|towns?|townships?|
                        r"units?|departments?|hospitals?)\b", re.I)
 _EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "county": "县", "school": "学校",
              "unit": "单位", "department": "部门", "hospital": "医院"}
+# "哪一轮次", "哪一批", "in which batch": the answer is one of a series ("第一批")
+ORDINAL = "第几"
+_WHICH_ORDINAL = re.compile(r"哪一?[批轮届期]|哪个(?:批次|轮次|阶段)|\bwhich (?:batch|round|phase|session)\b", re.I)
+_NTH = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:批|轮|届|期|阶段)")
 _EN_KINDS |= {"cities": "市", "counties": "县"} | {f"{word}s": kind for word, kind in _EN_KINDS.items()}
 
 
 def asks_exact(question: str) -> bool:
     """True when the question asks for an exact thing (a figure, a sum of money; "哪几个村"), which the best
     passage's article may hold in a paragraph ranked under other reports'."""
-    return shape(question) == "factoid" and wanted(question) in ("number", "money") or which_of(question) is not None
+    return shape(question) == "factoid" and (wanted(question) in ("number", "money", "name") or asks_who(question)) \
+        or which_of(question) is not None
 
 
 def which_of(question: str) -> str | None:
-    """The kind of place or body a "which" question asks for ("哪几个村" → 村, "which four cities" → 市), or None."""
+    """The kind of place or body a "which" question asks for ("哪几个村" → 村, "which four cities" → 市), or
+    _ORDINAL for "哪一轮次", "in which batch"; else None."""
+    if _WHICH_ORDINAL.search(question):
+        return ORDINAL
     m = _WHICH.search(question)
     if m:
         return m.group(1)
@@ -560,8 +572,19 @@ def blanks_name(kind: str, text: str) -> bool:
 _NUMBERED_SCHOOLS = re.compile(r"\d{1,3}中(?!小)学?(?:[、和与及]\d{1,3}中(?!小)学?)*")
 
 
+# A body asked for as "哪个单位 / 哪个部门" is named by what it is: "资兴市妇联", "县教育局", "镇党办", "市委组织部"
+_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:妇联|团委|工会|科协|文联|残联|卫生院|(?:组织|宣传|统战|武装)部|"
+                           r"(?:党|教|政|综治|计生|文明|创建|扶贫|信访|审改|禁毒)办|"
+                           r"(?:财政|司法|派出|税务|工商|国土|林业|水利|计生|文化)所|(?:文化|农技|林业|水利|计生|农机)站)|"
+                           r"[\u4e00-\u9fff]{1,8}?(?:(?<![格布结当变开大全])局|委员会|纪委|党委|政府|办公室|协会|学会|"
+                           r"联合会|公司|集团|医院|法院|检察院)")
+
+
 def find_named(kind: str, text: str) -> tuple[int, int] | None:
-    """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村")."""
+    """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村"); for a 单位 or
+    部门, a body named by what it is ("在资兴市妇联的支持下")."""
+    if kind == ORDINAL:
+        return next((m.span() for m in _NTH.finditer(text)), None)
     if kind == "学校":  # "双烈小学", "将28中和30中学合并"; not "国办中小学", "市级农村规范化小学"
         spans = [(text.find(name), text.find(name) + len(name)) for _, name in bodies_named(text) if name in text]
         spans += [m.span() for m in [_NUMBERED_SCHOOLS.search(text)] if m]
@@ -574,6 +597,10 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
             # a township or county is named as place_names reads one: not "纪委按照县"
             first = m.group().split("、")[0]  # "并在龙马、…" → "龙马、…"; "人员先后到蚌埠、…" → "蚌埠、…"
             lead = max((i + 1 for i, ch in enumerate(first[:-2]) if ch in _LEADING), default=0)
+            return m.start() + lead, m.end()
+    if kind in ("单位", "部门"):
+        for m in _ORGANISATION.finditer(text):  # "由县教育局牵头": 县教育局
+            lead = max((i + 1 for i, ch in enumerate(m.group()[:-2]) if ch in _LEADING + "由"), default=0)
             return m.start() + lead, m.end()
     return None
 
@@ -869,6 +896,37 @@ def asks_from_to(question: str) -> bool:
 def states_change(text: str) -> bool:
     """True when `text` tells a figure's change from one value to another ("入园率由三年前的81.2%提高到90.65%")."""
     return bool(_FROM_TO.search(text))
+
+
+# "捐赠财物总计有多少", "一共值多少", "in total": the sum over all; "社会引资合计38万多元" states one
+_ASKS_TOTAL = re.compile(r"总计|合计|共计|总共|一共|累计|\bin total\b|\baltogether\b", re.I)
+_TOTAL = re.compile(r"(?:合计|共计|总计|总共|累计)(?:达到|[达为约近有])?\s*")
+
+
+def asks_total(question: str) -> bool:
+    """True when the question asks for a total ("一共值多少", "总计有多少")."""
+    return bool(_ASKS_TOTAL.search(question))
+
+
+def find_total(text: str, kind: str) -> tuple[int, int] | None:
+    """Span of the figure that `text` states as a total ("社会引资合计38万多元": 38万多元), or None."""
+    pattern = MONEY if kind == "money" else NUMBER
+    for m in _TOTAL.finditer(text):
+        figure = pattern.match(text, m.end())
+        if figure:
+            return figure.span()
+    return None
+
+
+def total_named(text: str, span: tuple[int, int]) -> str:
+    """The words of the clause before the figure at `span` ("社会引资合计" of "社会引资合计38万多元"); "" for
+    a total of the figures before it ("…捐资38余万元,共计124余万元")."""
+    return re.sub(_TOTAL.pattern + "$", "", re.split(r"[,，。;；:：]", text[: span[0]])[-1])
+
+
+def told_as_total(text: str, span: tuple[int, int]) -> bool:
+    """True when the figure at `span` is told as a total ("全县各部门单位共捐赠图书7万多册")."""
+    return bool(re.search(r"共|总|合计|累计", re.split(r"[,，。;；:：]", text[: span[0]])[-1]))
 
 
 def years_given(question: str) -> list[str]:

@@ -110,6 +110,33 @@ def test_a_which_question_is_refused_when_the_report_blanks_the_name_out(plain):
     assert not named.refused and lead.text[lead.key_span[0]:lead.key_span[1]].endswith("滨州市")
 
 
+def test_a_which_body_or_batch_question_leads_with_a_sentence_naming_one(plain):
+    # ../shared/corpus/001 and 002: the first sentence shares more words, the second names the body or batch
+    text = ("我校制定了一系列的知心屋管理制度,有《资兴市三都中学学生心理危机干预工作方案》等。"
+            "为切实解决留守儿童教育问题,在资兴市妇联的支持下,我们成立了知心屋。")
+    answer = plain.compose("三都中学的“知心屋”是在哪个单位的支持下成立的?", [hit_of(text)])
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "资兴市妇联"
+    text = ("XX镇处在滨海新区开发开放重要发展机遇期,开展好党的群众路线教育实践活动,具有重大意义。"
+            "按照市委、区委的总体安排,XX镇参加第一批党的群众路线教育实践活动。")
+    answer = plain.compose("滨海新区的XX镇是在哪一轮次中参与党的群众路线教育实践活动的?", [hit_of(text)])
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "第一批"
+
+
+def test_a_total_asked_for_is_the_total_of_the_parts_before_it(plain):
+    # ../shared/corpus/002: each gift's line shares more of the question's words than the total after them
+    text = ("白塘中心小学接受了社会捐赠价值近三万元的监控设备;\n今年,由政府搭桥的同学会为南联小学捐赠了八万多元物资;\n"
+            "白塘中学《校友会》为中学捐建了舞台、电子屏等十一万余元物资;\n社会引资合计38万多元。")
+    answer = plain.compose("白塘镇今年社会各方为学校捐赠的财物一共值多少钱?", [hit_of(text)])
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "38万多元"
+    # a figure told as a total already answers it
+    text = "全县各部门单位共捐赠图书7万多册。\n其中县一中捐赠图书1万册;\n县二中捐赠图书2万册;\n学校图书共计120余万册。"
+    lead = plain.compose("全县各部门单位总共捐赠了多少册图书?", [hit_of(text)]).sentences[0]
+    assert lead.text.startswith("全县各部门单位共捐赠图书7万多册")
+
+
 def test_a_which_place_question_leads_with_a_close_sentence_naming_places(plain):
     # data/reports/003 (三转): the first sentence shares more words; the second names the cities
     text = ("同时,由镇纪委书记带队,组成调研小组,分别下到4个村、4个单位就开展“三转”情况进行座谈调研。"
@@ -322,6 +349,8 @@ def test_a_name_by_its_post_or_a_refusal_when_the_report_leaves_it_out(plain):
     text = "区成立了由工委书记王三同志任组长,工委副书记张有同志、公安分局局长同志任副组长的工作领导小组。"
     answer = plain.compose("领导小组里担任副组长的公安分局局长叫什么名字？", [hit_of(text)])
     assert answer.refused and "王三" not in answer.text.split("\n")[0]
+    glossed = plain.compose("领导小组的组长(党委副书记)叫什么名字?", [hit_of("镇党委成立领导小组,组长由党委副书记**担任。")])
+    assert glossed.refused and say("thing_person", "zh") in glossed.text  # ../shared/corpus/002 blanks the name
     named = plain.compose("领导小组里担任副组长的公安分局局长叫什么名字？", [hit_of(text.replace("局长同志", "局长李明同志"))])
     assert not named.refused and named.sentences[0].key_span is not None
     start, end = named.sentences[0].key_span
@@ -601,6 +630,8 @@ def test_a_place_no_report_mentions_is_refused_by_name(ask, composer):
     assert answer.refused and "广州市、天河区" in answer.text
     assert composer._unknown_regions("永安市上坪乡的婚检率是多少？") == []  # 永安 stands in the excerpts
     assert composer._unknown_regions("文化市场整治中查封了多少间包厢？") == []  # a phrase, not a place
+    # jieba tags 够得上 as a phrase: "够得上省标准化" asks of the province's standard, no 够得上省
+    assert composer._unknown_regions("够得上省标准化要求的学校占多大比例?") == []
 
 
 def test_a_count_in_another_classifier_is_no_answer(plain):

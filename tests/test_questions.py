@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named,
+from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given)
@@ -51,6 +51,7 @@ def test_shape(question, expected):
     ("How many villages does Mingxikou have?", "number"),
     ("哪一年开始免费婚检？", "date"),
     ("When did the campaign start?", "date"),
+    ("By when must each unit submit its implementation plan, and to which office?", "date"),  # "2月底前报党办"
     ("What is the penalty when a teacher is caught cheating in exams?", None),
     ("Which units run the speech contest, and when?", "date"),
     ("上坪乡党委书记叫什么名字？", "name"),
@@ -211,9 +212,38 @@ def test_find_wanted_without_a_kind_finds_nothing():
 @pytest.mark.parametrize("question, kind", [
     ("黄圩镇老年大学在哪几个村设立了分校？", "村"), ("有哪些学校参加了竞赛？", "学校"), ("由哪个单位承担？", "单位"),
     ("上坪乡的总人口是多少？", None), ("哪两种模式？", None), ("他是哪个市的纪委副书记？", "市"),
+    ("XX镇是在哪一轮次中参与教育实践活动的?", ORDINAL), ("In which batch did XX town take part?", ORDINAL),
 ])
 def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     assert which_of(question) == kind
+
+
+def test_a_total_asked_and_stated():
+    assert asks_total("白塘镇今年从社会各方为学校争取到的捐赠财物总计大约有多少?")
+    assert asks_total("给白塘镇各学校送来的钱物一共值多少?") and not asks_total("白塘镇有多少学生?")
+    # ../shared/corpus/002: the line after the gifts' lines states their total
+    text = "社会引资合计38万多元。"
+    span = find_total(text, "money")
+    assert text[span[0]:span[1]] == "38万多元" and total_named(text, span) == "社会引资"
+    text = "今年,我镇投入教育资金近86万元,引进社会捐资38余万元,共计124余万元,帮助解决了资金的缺口问题"
+    span = find_total(text, "money")
+    assert text[span[0]:span[1]] == "124余万元" and total_named(text, span) == ""  # sums the figures before it
+    assert find_total("累计达到1.5亿元", "money") == (4, 9) and find_total("白塘中心小学接受了捐赠", "money") is None
+    text = "全县各部门单位共捐赠图书7万多册。"
+    assert told_as_total(text, (text.index("7"), text.index("册")))
+    text = "白塘中心小学接受了社会捐赠价值近三万元的监控设备;"
+    assert not told_as_total(text, (text.index("近"), text.index("的")))
+
+
+@pytest.mark.parametrize("question, exact", [
+    ("上坪乡的婚检率是多少？", True), ("黄圩镇老年大学在哪几个村设立了分校？", True),
+    # a person is as exact as a figure: the best passage's article may hold the name lower down
+    ("黄圩镇关工委的主任一般是让哪位领导兼着?", True), ("禁毒办主任叫什么名字？", True),
+    ("Who gave the clean-government Party lecture?", True),
+    ("上坪乡计生工作是怎么做的？", False), ("这所小学办的学生报纸叫什么名字？", False),  # a title, not a person
+])
+def test_asks_exact(question, exact):
+    assert asks_exact(question) is exact
 
 
 @pytest.mark.parametrize("text, kind, named", [
@@ -227,6 +257,13 @@ def test_which_of_names_the_kind_of_place_or_body_asked_for(question, kind):
     ("报告团的同志们仍然骑着自行车去离镇多里的双烈小学作报告", "学校", "双烈小学"),
     ("我区共有国办中小学、幼儿园61所,其中中学9所", "学校", None),  # schools in general
     ("7 所小学被评为市级农村规范化小学。", "学校", None),  # a kind of school
+    # data/reports/001 and 002: a body asked for as 单位 or 部门 is named by what it is
+    ("为切实解决留守儿童教育问题,在资兴市妇联的支持下,我们成立了知心屋", "单位", "资兴市妇联"),
+    ("目前,财政所、卫生院已申报为基层党风廉政建设示范单位。", "单位", "财政所"),
+    ("第三个层次是由教办组织各学校对上述内容在广大师生中进行宣传教育。", "部门", "教办"),
+    ("由县教育局牵头,形成齐抓共管的新格局", "部门", "县教育局"),
+    ("形成齐抓共管的新格局,做好全局工作", "单位", None),  # 格局, 全局 name no body
+    ("按照市委、区委的总体安排,XX镇参加第一批党的群众路线教育实践活动。", ORDINAL, "第一批"),
 ])
 def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     span = find_named(kind, text)
@@ -279,6 +316,7 @@ def test_a_congress_session_is_not_a_count(text):
     ("2012年至2017年共投入4.13亿元", ["4.13"]), ("10年来共培训200人次", ["10", "200"]),
     ("(责任单位:团委、教办;活动时间:3-8月份)", []),  # ../shared/corpus/002: a span of months
     ("每年每户增加收入可达2-3万元", ["2", "3"]),  # a range of sums is still figures
+    ("2002年以来,虽然乡党委书记换了三任,但他们始终把计生工作作为一面旗帜", ["三任"]),  # terms of office
 ])
 def test_dates_are_not_counts(text, numbers):
     from retrieval.questions import NUMBER
@@ -442,7 +480,8 @@ def test_asked_classifiers():
     assert asked_classifiers("在学校里一共种了大概多少棵树?") == "棵"
     assert asked_classifiers("3名教师分别达到几级？") == "级" and wanted("3名教师分别达到几级？") == "number"
     assert asked_classifiers("明溪口镇有多少个行政村？") == "" and asked_classifiers("婚检率是多少？") == ""
-    assert asked_classifiers("How many times did the county party secretary go there?") == "次"
+    assert asked_classifiers("How many times did the county party secretary go there?") == "次任轮"
+    assert asked_classifiers("这个乡的党委书记换了几任?") == "任"  # "换了三任": terms of office
     assert asked_classifiers("For how many consecutive years was it rated an advanced unit?") == "年"
     assert asked_classifiers("How many villages were covered?") == ""
     assert asked_classifiers("How many rural women were recruited?") == "人"  # people, however they are named
@@ -503,6 +542,7 @@ def test_counts_otherwise(text, figure, classifiers, otherwise):
     ("这所小学办的学生报纸叫什么名字？", "title", ()),  # a thing's name: 《芳草地》
     ("What is the name of the principal of Baitang Middle School?", "name", ("校长",)),
     ("What is the name of the teacher who wrote it?", "name", ()),  # any teacher is a person
+    ("主题教育领导小组的组长(党委副书记)叫什么名字?", "name", ("组长",)),  # a gloss between the post and the ask
     ("What is the name of the township head (乡长) of Shangping township?", "name", ("乡长",)),  # as it says
     ("What is the name of the county head?", "name", ("乡长", "镇长", "县长", "区长", "市长", "校长", "院长", "局长",
                                                    "所长", "站长", "主任")),  # any head of a place or body
