@@ -110,18 +110,17 @@ def test_a_which_question_is_refused_when_the_report_blanks_the_name_out(plain):
     assert not named.refused and lead.text[lead.key_span[0]:lead.key_span[1]].endswith("滨州市")
 
 
-def test_a_which_body_or_batch_question_leads_with_a_sentence_naming_one(plain):
-    # ../shared/corpus/001 and 002: the first sentence shares more words, the second names the body or batch
-    text = ("我校制定了一系列的知心屋管理制度,有《资兴市三都中学学生心理危机干预工作方案》等。"
-            "为切实解决留守儿童教育问题,在资兴市妇联的支持下,我们成立了知心屋。")
-    answer = plain.compose("三都中学的“知心屋”是在哪个单位的支持下成立的?", [hit_of(text)])
+# ../shared/corpus/001 and 002: the first sentence shares more words, the second names the body or batch
+@pytest.mark.parametrize("question, text, span", [
+    ("三都中学的“知心屋”是在哪个单位的支持下成立的?", "我校制定了一系列的知心屋管理制度,有《资兴市三都中学学生心理危机干预"
+     "工作方案》等。为切实解决留守儿童教育问题,在资兴市妇联的支持下,我们成立了知心屋。", "资兴市妇联"),
+    ("滨海新区的XX镇是在哪一轮次中参与党的群众路线教育实践活动的?", "XX镇处在滨海新区开发开放重要发展机遇期,开展好党的群众路线"
+     "教育实践活动,具有重大意义。按照市委、区委的总体安排,XX镇参加第一批党的群众路线教育实践活动。", "第一批"),
+])
+def test_a_which_body_or_batch_question_leads_with_a_sentence_naming_one(plain, question, text, span):
+    answer = plain.compose(question, [hit_of(text)])
     lead = answer.sentences[0]
-    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "资兴市妇联"
-    text = ("XX镇处在滨海新区开发开放重要发展机遇期,开展好党的群众路线教育实践活动,具有重大意义。"
-            "按照市委、区委的总体安排,XX镇参加第一批党的群众路线教育实践活动。")
-    answer = plain.compose("滨海新区的XX镇是在哪一轮次中参与党的群众路线教育实践活动的?", [hit_of(text)])
-    lead = answer.sentences[0]
-    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "第一批"
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == span
 
 
 def test_a_total_asked_for_is_the_total_of_the_parts_before_it(plain):
