@@ -19,16 +19,17 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to, asks_total,
-                                 asks_holder, asks_issued, asks_plural, asks_ratio, asks_who, asks_year, blanks_name,
-                                 bodies_in, bodies_named, bounds_only, counted_list, counted_near, counted_noun_en,
-                                 counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
-                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
-                                 find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts, listed_noun,
-                                 listed_noun_en, money_named_en, names_country, names_report, numbered_names,
-                                 numbers_given, other_level, other_names, past_given, people_in, places_named,
-                                 programmes_named, quoted_en, regions_named, school_level, shape, signed_date,
-                                 states_change, told_as_total, total_named, wanted, which_of, wholes_given, years_given)
+                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to,
+                                 asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who, asks_year,
+                                 blanks_name, bodies_in, bodies_named, bounds_only, counted_list, counted_near,
+                                 counted_noun_en, counts_apart, counts_other_level, counts_otherwise, distinctive,
+                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
+                                 find_named, find_person, find_ratio, find_total, find_wanted, find_year, focus_words,
+                                 held_posts, listed_noun, listed_noun_en, money_named_en, names_country, names_report,
+                                 numbered_names, numbers_given, other_level, other_names, past_given, people_in,
+                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
+                                 signed_date, states_change, told_as_total, total_named, wanted, which_of, wholes_given,
+                                 years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
