@@ -277,9 +277,8 @@ class Composer:
                 with_span = changed + [c for c in with_span if c not in changed]
             if kind in ("number", "money") and asks_total(question) and len(clauses) == 1 and not (
                     with_span and told_as_total(with_span[0].text, with_span[0].key_span)):
-                # "捐赠财物总计有多少": a sentence stating a total ("社会引资合计38万多元") leads, though each
-                # gift's sentence shares more of the question's words
-                # a sentence stating a total of parts that are among the best sentences, and stand just before it
+                # "捐赠财物总计有多少": a sentence stating a total ("社会引资合计38万多元") of parts that are among
+                # the best sentences, standing just before it, leads, though each part shares more of the question
                 best_few = candidates[:_TOTAL_WITHIN]
                 totals = [c for c in best_few if find_total(c.text, kind) and len(
                     [p for p in best_few if p is not c and _sums(c, p) and find_wanted(kind, p.text)]) >= 2]

@@ -528,7 +528,7 @@ def asks_exact(question: str) -> bool:
 
 def which_of(question: str) -> str | None:
     """The kind of place or body a "which" question asks for ("哪几个村" → 村, "which four cities" → 市), or
-    _ORDINAL for "哪一轮次", "in which batch"; else None."""
+    ORDINAL for "哪一轮次", "in which batch"; else None."""
     if _WHICH_ORDINAL.search(question):
         return ORDINAL
     m = _WHICH.search(question)
@@ -596,13 +596,16 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
                 and not _KIND_WORD.search(name) and (kind[-1] not in "乡镇县" or place_names(name + kind[-1])):
             # a township or county is named as place_names reads one: not "纪委按照县"
             first = m.group().split("、")[0]  # "并在龙马、…" → "龙马、…"; "人员先后到蚌埠、…" → "蚌埠、…"
-            lead = max((i + 1 for i, ch in enumerate(first[:-2]) if ch in _LEADING), default=0)
-            return m.start() + lead, m.end()
+            return m.start() + _leading_words(first, _LEADING), m.end()
     if kind in ("单位", "部门"):
         for m in _ORGANISATION.finditer(text):  # "由县教育局牵头": 县教育局
-            lead = max((i + 1 for i, ch in enumerate(m.group()[:-2]) if ch in _LEADING + "由"), default=0)
-            return m.start() + lead, m.end()
+            return m.start() + _leading_words(m.group(), _LEADING + "由"), m.end()
     return None
+
+
+def _leading_words(name: str, leading: str) -> int:
+    """How many characters at the head of `name` (up to its last two) are words before it, not of it."""
+    return max((i + 1 for i, ch in enumerate(name[:-2]) if ch in leading), default=0)
 
 
 # "A和B分别…": two subjects asked the same thing. Each is a place, a school, a report or a described
@@ -918,15 +921,20 @@ def find_total(text: str, kind: str) -> tuple[int, int] | None:
     return None
 
 
+def _clause_before(text: str, at: int) -> str:
+    """The words of `text` from the start of its clause up to `at`."""
+    return re.split(r"[,，。;；:：]", text[:at])[-1]
+
+
 def total_named(text: str, span: tuple[int, int]) -> str:
-    """The words of the clause before the figure at `span` ("社会引资合计" of "社会引资合计38万多元"); "" for
-    a total of the figures before it ("…捐资38余万元,共计124余万元")."""
-    return re.sub(_TOTAL.pattern + "$", "", re.split(r"[,，。;；:：]", text[: span[0]])[-1])
+    """The words of the clause before the total at `span` ("社会引资" of "社会引资合计38万多元"); "" for a
+    total of the figures before it ("…捐资38余万元,共计124余万元")."""
+    return re.sub(_TOTAL.pattern + "$", "", _clause_before(text, span[0]))
 
 
 def told_as_total(text: str, span: tuple[int, int]) -> bool:
     """True when the figure at `span` is told as a total ("全县各部门单位共捐赠图书7万多册")."""
-    return bool(re.search(r"共|总|合计|累计", re.split(r"[,，。;；:：]", text[: span[0]])[-1]))
+    return bool(re.search(r"共|总|合计|累计", _clause_before(text, span[0])))
 
 
 def years_given(question: str) -> list[str]:
