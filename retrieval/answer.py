@@ -25,11 +25,11 @@ from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses
                                  counted_noun_en, counts_apart, counts_other_level, counts_otherwise, distinctive,
                                  enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
                                  find_named, find_person, find_ratio, find_total, find_wanted, find_year, focus_words,
-                                 held_posts, listed_noun, listed_noun_en, money_named_en, names_country, names_report,
-                                 numbered_names, numbers_given, other_level, other_names, past_given, people_in,
-                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
-                                 signed_date, states_change, told_as_total, total_named, wanted, which_of, wholes_given,
-                                 years_given)
+                                 held_posts, listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
+                                 names_report, numbered_names, numbers_given, other_level, other_names, past_given,
+                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
+                                 shape, signed_date, states_change, told_as_total, total_named, wanted, which_of,
+                                 wholes_given, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -247,6 +247,15 @@ class Composer:
                              or similarity(c.text, best.text) >= _SAME_SENTENCE]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            if kind in ("number", "money") and lang == "en" and not best.key_span:
+                # "According to the district supervision plan, how many…": the best sentence names no figure but
+                # finds the report; a figure a little lower in its article, over one from another report (a Chinese
+                # question's counted names tie its figure to its sentence; an English one's bridged terms seldom do)
+                article = best.hit.chunk.article_key
+                own = next((c for c in candidates[:_COUNTED_WITHIN]
+                            if c.key_span and c.hit.chunk.article_key == article), None)
+                if own and (not with_span or with_span[0].hit.chunk.article_key != article):
+                    with_span = [own] + [c for c in with_span if c is not own]
             named_sum = [f for f in focus if len(f) >= 3] if kind == "money" else []
             # the best sentence may name it by its head ("月平均工资": 工资, which "绩效工资总量" names too)
             heads = [f[-2:] for f, _ in names if len(f) >= 3 and f[-2:] not in _NO_HEAD] if kind == "money" else []
@@ -288,7 +297,9 @@ class Composer:
                 totals.sort(key=lambda c: not any(t in total_named(c.text, c.key_span) for t in tokens if len(t) > 1))
                 with_span = totals + [c for c in with_span if c not in totals]
             candidates = with_span + [c for c in candidates if c not in with_span]
-            people = [name for name in self._people() if name in asked]
+            # "叶首得", or "Ye Shoude" in an English question
+            people = [name for name in self._people() if name in asked] if lang == "zh" else \
+                romanised_names(question, tuple(sorted(self._people())))
             if people:  # "叶首得是哪一年上任的": a figure told of him, not "2002年以来,…乡党委书记换了三任"
                 his = [c for c in with_span if any(p in self._paragraph(c) for p in people)]
                 if not his:
@@ -327,13 +338,16 @@ class Composer:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=town[0]), confidence,
                                    "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
+            blanked = self._blanked(tokens, candidates) if kind in ("number", "money") else ""
+            if blanked:  # "总建筑面积××平方米": the lead's report blanks the figure asked for; the lead's is another's
+                return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
         elif entity in _NAMED_LEADS and form == "factoid":
             # "谁", "哪几个市", "which two schools": lead with one of the best sentences naming one
             floor = _NAMED_FLOOR * candidates[0].score
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             if entity == ORDINAL:  # "第一批" is as exact as a figure: any of the best sentences holding one leads
                 named = [c for c in candidates[:_COUNTED_WITHIN] if c.key_span]
-            if entity == "person" and (posts or lang == "zh" and asks_holder(question)) and len(clauses) == 1 \
+            if entity == "person" and (posts or asks_holder(question)) and len(clauses) == 1 \
                     and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
                 # "纪委书记是谁": no one is named
                 return _refuse(question, hits, lang, say("thing_person", lang), confidence)
@@ -343,7 +357,9 @@ class Composer:
             chosen = per_place(candidates, places, kind)
             if chosen:
                 return render_answer(question, hits, chosen, form, lang, confidence)
-        place = self._other_place(places, candidates[0]) if len(places) == 1 else ""
+        # of several questions asked together, one about the place ("嘉峪关市…?那个区…?") leads with none
+        one_place = len(places) == 1 and all(places[0] in clause for clause in clauses)
+        place = self._other_place(places, candidates[0]) if one_place else ""
         # the same figure or name, from a report on the place, among the best sentences: a copy of the report
         # with its names left out ("XX乡…婚检率达到98%以上") may have led
         there = next((c for c in candidates[1:within] if place and _key(c) == _key(candidates[0]) != ""
@@ -575,6 +591,9 @@ class Composer:
         inline = self._inline_list(candidates, noun)
         if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
             return inline
+        item = self._named_item(candidates, noun)
+        if item:  # "建立了哪些工作机制": "二是建立完善的工作机制。县委常委会议…定期听取…"
+            return [item]
         by_article: dict[str, Candidate] = {}  # each article's best-ranked sentence, best article first
         top = max(c.score for c in candidates)
         near = {c.hit.chunk.article_key for c in candidates if c.score >= _OUTLINE_SHARE * top}
@@ -596,6 +615,20 @@ class Composer:
                 section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
                 return [] if self._about_one(own, section, article) else self._items(best, section, article)
         return self._numbered_run(candidates, tokens)
+
+    def _named_item(self, candidates: list[Candidate], noun: str) -> Candidate | None:
+        """The short list item of the best sentence's article that names the kind of thing asked for, the only
+        place the article names it ("二是建立完善的工作机制。"), with the sentences that tell it; None when there is
+        none, when the article names the kind elsewhere too (then each item may be one of the things: "(一)环境
+        保洁服务活动。" "(二)文明交通服务活动。"), or when the question asks for measures in general ("哪些措施")."""
+        lead = candidates[0].hit.chunk.article_key
+        article = self.index.articles.get(lead)
+        if names_measures(noun) or article is None or normalize(article.text).count(noun) != 1:
+            return None
+        item = next((c for c in candidates if c.hit.chunk.article_key == lead and ITEM.match(c.text)
+                     and noun in normalize(c.text)), None)
+        told = with_detail(item, self._starts.get(lead, [])) if item else None
+        return told if told and told.end > item.end else None  # a short item, told by what follows it
 
     def _numbered_run(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """The items, each with its detail, of the run of ordinal paragraphs ("首先,…其次,…第三,…第六,…")
@@ -707,6 +740,20 @@ class Composer:
             hit = Hit(chunk=chunk, rank=hit.rank, score=hit.score)
         return Candidate(hit, best.rank, start, end, article.text[start:end], article.text,
                          section_path=article.section_path(start))
+
+    def _blanked(self, tokens: list[str], candidates: list[Candidate]) -> str:
+        """The longest of the question's words (not its places) after which a sentence of the lead's article
+        blanks a figure out ("总建筑面积××平方米"; not a year, "20xx年"), when the lead does not hold that word;
+        "" when there is none."""
+        lead, places = candidates[0], self._places(tokens)
+        words = [t for t in tokens if len(t) >= 2 and _CJK.search(t) and not any(t in p for p in places)]
+        for c in candidates[1:]:
+            if c.hit.chunk.article_key != lead.hit.chunk.article_key:
+                continue
+            blanked = max((t for t in words if redacted_near(c.text, [t], dates=False)), key=len, default="")
+            if blanked and blanked not in normalize(lead.text):
+                return blanked
+        return ""
 
     def _confidence(self, candidates: list[Candidate], tokens: list[str], hits: list[Hit]) -> float:
         """How sure the answer is, 0-1: the best sentence's closeness in meaning on an absolute band,

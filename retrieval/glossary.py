@@ -98,17 +98,21 @@ GLOSSARY: dict[str, str] = {
 }
 
 
-_NUMBERED_SCHOOL = re.compile(r"\bNo\.?\s*(\d{1,2})\s+(primary|middle|high)\b", re.I)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "No. 3 Primary School", "the 3rd Middle School", "the Third Primary School"
+_NUMBERED_SCHOOL = re.compile(rf"\b(?:No\.?\s*(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(_ORDINALS)}))\s+"
+                              r"(primary|middle|high)\b", re.I)
 _SCHOOL_LEVEL = {"primary": "小学", "middle": "中学", "high": "中学"}
 _DIGITS = "零一二三四五六七八九"
 
 
 def numbered_schools(question: str) -> list[str]:
-    """The Chinese names of the numbered schools `question` names: "No. 3 Primary School" → 第三小学,
-    "No. 28 Middle School" → 第二十八中学 and 28中, as the reports shorten it."""
+    """The Chinese names of the numbered schools `question` names: "No. 3 Primary School" and "the Third
+    Primary School" → 第三小学, "No. 28 Middle School" → 第二十八中学 and 28中, as the reports shorten it."""
     names: list[str] = []
-    for number, level in _NUMBERED_SCHOOL.findall(question):
-        n, kind = int(number), _SCHOOL_LEVEL[level.lower()]
+    for number, numeral, word, level in _NUMBERED_SCHOOL.findall(question):
+        n = int(number or numeral) if number or numeral else _ORDINALS.index(word.lower()) + 1
+        kind = _SCHOOL_LEVEL[level.lower()]
         names += [f"第{_chinese_number(n)}{kind}"] + ([f"{n}中"] if kind == "中学" else [])
     return list(dict.fromkeys(names))
 

@@ -3,6 +3,7 @@ The one entry point shared by the CLI, the app and the evaluation."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +30,14 @@ _SEARCHABLE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\u3400-\u4dbf]")
 # C0/C1 control characters, and lone surrogates (from a JSON "\ud800" or undecodable argv bytes),
 # which cannot be encoded as UTF-8 and would break the tokenizer, the logs and the JSON answer.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ɏ]")  # Latin-1 and Latin Extended letters; "ß", "æ", "ø" stay as they are
 
 
 def clean_question(text: object) -> str:
-    """`text` as a question: a string, without control characters or lone surrogates, stripped."""
-    return _CONTROL.sub("", text if isinstance(text, str) else "").strip()
+    """`text` as a question: a string, without control characters or lone surrogates, stripped, its
+    accented Latin letters plain ("cafés" → cafes: the glossary's English words have no accents)."""
+    text = _CONTROL.sub("", text if isinstance(text, str) else "").strip()
+    return _ACCENTED.sub(lambda m: unicodedata.normalize("NFD", m.group())[0], text)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from index.tokens import NOT_IN_PLACE, place_names
 from retrieval.query import detect_lang
 
 # "what is the floor area, in square meters, of…": a measure asked for in English
-_AREA_EN = r"\bin (?:square met(?:er|re)s|hectares)\b|\bwhat (?:is|was) the (?:[a-z-]+ )?area\b"
+_AREA_EN = r"\bin (?:square met(?:er|re)s|hectares)\b|\bwhat (?:is|was) the (?:[a-z-]+ ){0,2}area\b"
 # "when" asks a date before a verb ("when was it founded"), not as a conjunction ("the penalty when a teacher…")
 _WHEN = (r"^when\b|\b(?:by )?when (?:is|are|was|were|did|does|do|will|would|should|can|could|has|have|had|must)\b"
          r"|\bwhen\?")
@@ -34,7 +34,8 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金|罚款|罚金)|(?:奖金|资金|经费|金额|收入|罚款|罚金)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
-                          r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?)\b|"
+                          r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
+                          r"investment|funding|budget|costs?|expenditure|spending|funds)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
@@ -75,11 +76,13 @@ DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|年�
 # A measure asked for by its unit ("多少平方米"): the answer's figure must carry it, since a count of
 # something else ("4个项目") is no answer. Each unit with the spellings the reports use for it.
 _UNITS = {"平方米": "平方米|平米|㎡", "亩": "亩", "公顷": "公顷", "公里": "公里|千米", "米": "(?<!平方)(?<!千)米",
-          "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "周?岁"}
+          "吨": "吨", "公斤": "公斤|千克", "小时": "小时", "分钟": "分钟", "岁": "周?岁",
+          "面积": "平方米|平米|㎡|亩|公顷"}  # an area asked for without its unit
 _ASKED_UNIT = re.compile(r"多少(?:个)?(平方米|平米|亩|公顷|公里|千米|米|吨|公斤|千克|小时|分钟|岁)|"
                          r"\b(?:how many|in) (square met(?:er|re)s|mu|hectares|kilomet(?:er|re)s|met(?:er|re)s|"
                          r"tons|tonnes|hours|minutes)\b|"
                          r"(多大年纪|多大岁数|年龄|几岁|\bhow old\b)", re.I)
+_ASKED_AREA = re.compile(r"面积(?:是|有|为)?多少|面积有?多大|\bwhat (?:is|was) the (?:[a-z-]+ ){0,2}area\b", re.I)
 _UNIT_NAMES = {"平米": "平方米", "千米": "公里", "千克": "公斤", "square meters": "平方米", "square metres": "平方米",
                "mu": "亩", "hectares": "公顷", "kilometers": "公里", "kilometres": "公里", "meters": "米", "metres": "米",
                "tons": "吨", "tonnes": "吨", "hours": "小时", "minutes": "分钟"}
@@ -279,10 +282,11 @@ def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, 
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit a how-many question names ("多少平方米" → 平方米, "how many mu" → 亩), or None."""
+    """The unit a how-many question names ("多少平方米" → 平方米, "how many mu" → 亩), 面积 for an area
+    asked for without one, or None."""
     m = _ASKED_UNIT.search(question)
-    if not m:
-        return None
+    if not m:  # "占地面积是多少", "what is the floor area": in whatever unit of area
+        return "面积" if _ASKED_AREA.search(question) else None
     if m.group(3):  # "多大年纪", "how old": an age
         return "岁"
     unit = (m.group(1) or m.group(2)).lower()
@@ -495,6 +499,8 @@ _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|
                      + _NAMES_COUNTED)
 _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
+_HOLDER_EN = re.compile(r"^\s*who (?:is|was) the\b", re.I)  # one person, by what they are or did
+_ASKS_ELSE_EN = re.compile(r"\b(?:and|or) (?:what|which|how|when|where|why)\b", re.I)
 _BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")
 _LEADING = "并在于从向对把将及和与到"  # words before a name, not part of it
 _HELD_POST = re.compile(rf"({'|'.join(p for p in _POSTS if p not in ('组长', '队长', '委员', '干部'))})"
@@ -755,8 +761,11 @@ def asks_who(question: str) -> bool:
 
 
 def asks_holder(question: str) -> bool:
-    """True when the question asks who holds a post or does a duty ("组长是谁", "由谁担任", "哪位副书记"),
-    and nothing else ("设在哪里、由谁负责"); not whose something is ("得到了谁的捐赠")."""
+    """True when the question asks who holds a post or does a duty ("组长是谁", "由谁担任", "哪位副书记",
+    "Who was the expert…"), and nothing else ("设在哪里、由谁负责", "Who gave…, and what was…"); not whose
+    something is ("得到了谁的捐赠")."""
+    if _HOLDER_EN.search(question):
+        return not _ASKS_ELSE_EN.search(question)
     return bool(_HOLDER.search(question)) and not _ASKS_ELSE.search(question)
 
 
@@ -812,10 +821,20 @@ def money_named_en(question: str) -> list[str]:
     return [w for m in _PAID_EN.finditer(question) for w in _PAID_AS[m.group(1).lower()].split()]
 
 
+# "建立了哪些工作机制来推动创建": a list asked for with what it is for, named by a list's kind of head
+_LISTED_FOR = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项条类方面点]?)([\u4e00-\u9fff]{0,6}?"
+                         r"(?:制度|措施|做法|办法|举措|机制|手段|环节|方式|途径|渠道|板块))(?=来|去|以)")
+
+
 def listed_noun(question: str) -> str:
-    """The kind of thing a list question asks for ("做了哪些实践" → 实践), or ""."""
-    m = _LISTED.search(question)
+    """The kind of thing a list question asks for ("做了哪些实践" → 实践, "靠哪些制度来加强管理" → 制度), or ""."""
+    m = _LISTED.search(question) or _LISTED_FOR.search(question)
     return m.group(1) if m else ""
+
+
+def names_measures(noun: str) -> bool:
+    """True when `noun` is one of the words for measures in general ("措施", "做法"), not a kind of them."""
+    return noun in _MEASURE_NOUNS
 
 
 # a list the question names by its count, in quotes: "“三个严格”", "“五个落实”"

@@ -217,11 +217,13 @@ def fullest_of_duplicates(candidates: list[Candidate], top: int = 5) -> list[Can
     return out
 
 
-def redacted_near(text: str, tokens: list[str], window: int = 8) -> bool:
+def redacted_near(text: str, tokens: list[str], window: int = 8, dates: bool = True) -> bool:
     """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人"), or the count
-    right before it ("整理了xx2首古诗词")."""
+    right before it ("整理了xx2首古诗词"); a blanked year or date ("20xx年") only when `dates`."""
     norm = normalize(text)
     for m in _REDACTED.finditer(norm):
+        if not dates and (norm[m.end():m.end() + 1] in "年月日" or norm[m.start() - 1:m.start()].isdigit()):
+            continue
         before = norm[max(0, m.start() - window): m.start()]
         counted = norm[m.end() + 1: m.end() + 1 + window]  # past the unit
         if any(len(t) >= 2 and (t in before or counted.startswith(t)) for t in tokens):

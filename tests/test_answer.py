@@ -1120,3 +1120,76 @@ def test_a_list_question_answered_by_close_sentences_takes_no_outline_of_an_arti
         "(二)以新课程改革为契机,狠抓教学提高质量。\n(三)、强化学校内部管理,切实做好日常工作。\n")})
     answer = pipeline.ask("为了稳定农村教师队伍,县里准备采取哪些做法?")
     assert not answer.refused and "农村教师津贴" in answer.text and "十八大" not in answer.text
+
+
+def test_a_figure_the_report_blanks_out_is_not_answered_by_another_figure_of_it(tmp_path):
+    # ../shared/corpus/003 (第三小学): "总建筑面积××平方米"; the sports ground's area is no answer to it
+    school = ("××第三小学推进义务教育均衡发展情况汇报\n一、学校基本情况 ××第三小学位于布达拉宫的东北面,学校始建于1993年8月。\n"
+              "学校现有教学楼1栋,综合楼1栋,办公楼1栋,总建筑面积{}平方米,其中教学及教学辅助用房共4208平方米。"
+              "运动场地面积6880平方米,生均5.13平方米。\n")
+    blank = _pipeline_over(tmp_path / "blank", school.format("××"))
+    assert blank.ask("第三小学的总建筑面积是多少平方米?").refused
+    assert blank.ask("What is the total floor area of the buildings of the Third Primary School?").refused
+    given = _pipeline_over(tmp_path / "given", school.format("8606")).ask("第三小学的总建筑面积是多少平方米?")
+    assert _lead_key(given) == "8606平方米"
+
+
+def test_of_two_questions_asked_together_one_naming_a_place_does_not_refuse_the_other(tmp_path):
+    # ../shared/corpus/003 (嘉峪关市) and 004 (区两基汇报): each question's figure from its own report
+    pipeline = _pipeline_over(tmp_path, "嘉峪关市教育局工作汇报\n全市有在编教师2350人(未含酒钢职教部分)。\n", {
+        "s.txt": "区两基巩固提高情况汇报\n一、基本情况\n做好“两基”巩固提高工作,我区在编教职工2963人,其中小学1876人、初中1087人。\n"})
+    answer = pipeline.ask("嘉峪关市全市有多少名在编教师?做“两基”巩固提高汇报的那个区在编教职工又有多少人?")
+    assert not answer.refused and "2350" in answer.text and "2963" in answer.text
+
+
+def test_a_person_an_english_question_names_in_pinyin_ties_the_figure_to_him(tmp_path):
+    # ../shared/corpus/000 (上坪乡): 叶首得 signs the report; a year told of the secretaries is not his
+    report = ("上坪乡计生工作汇报\n叶首得(永安市上坪乡党委书记)\n上坪乡位于永安市东北部,辖10个行政村46个自然村,总人口6659人。\n"
+              "2、赢在领导重视。2008年,乡党委换届,新任党委书记把计生工作作为党委工作的一面旗帜高高举起。\n")
+    question = "In what year was Ye Shoude appointed Party secretary of Shangping township?"
+    assert _pipeline_over(tmp_path / "a", report).ask(question).refused
+    told = report + "叶首得同志于2006年任上坪乡党委书记,他上任后把计生工作摆在首位。\n"
+    assert _lead_key(_pipeline_over(tmp_path / "b", told).ask(question)).startswith("2006")
+
+
+def test_an_english_who_question_naming_no_one_is_refused(tmp_path):
+    # ../shared/corpus/002: "10月24日,我校聘请专家,…" names no expert
+    report = "中学教育科研工作总结\n10月24日,我校聘请专家{},对市、县级课题主持人、核心组成员进行专题研究讲座。\n"
+    question = "Who was the expert the school invited on October 24 to give a research lecture to its project leaders?"
+    assert _pipeline_over(tmp_path / "a", report.format("")).ask(question).refused
+    answer = _pipeline_over(tmp_path / "b", report.format("王建国同志")).ask(question)
+    assert not answer.refused and "王建国" in answer.text
+
+
+def test_a_list_item_naming_the_kind_asked_for_is_answered_with_what_it_tells(tmp_path):
+    # ../shared/corpus/001 (范文5): "二是建立完善的工作机制。" and the sentences after it are the mechanisms
+    pipeline = _pipeline_over(tmp_path, (
+        "乡镇关工委工作总结范文5\n"
+        "(一)强化领导,健全机制,落实教育优先发展战略。一是县委县政府高度重视教育创强工作。县里成立了创建省级教育强县工作"
+        "领导小组,下设创强办公室,指导协调全县创强工作。二是建立完善的工作机制。县委常委会议、政府常务会议定期听取创建工作"
+        "汇报,专题研究部署相关工作。建立了县领导联系学校制度和乡镇部门工作目标责任制。三是各乡镇、部门齐心协力抓创建。"
+        "各乡镇、部门单位只要是涉及创强工作的,均以大局为重,倾斜政策,主动配合。\n"))
+    answer = pipeline.ask("在创建省级教育强县过程中,县里建立了哪些工作机制来推动创建?")
+    assert not answer.refused and "定期听取创建工作汇报" in answer.text and "县领导联系学校制度" in answer.text
+    assert "倾斜政策" not in answer.text and "创强办公室" not in answer.text  # the other items are other things
+
+
+
+def test_an_english_figure_comes_from_the_report_the_best_sentence_finds(tmp_path):
+    # ../shared/corpus/002 (督导方案) has rated 8 schools; the 3 schools of 004 are another district's, though
+    # their sentence shares more of the question. The query vector is the plan's best sentence's, as the real
+    # model's closeness makes it on the whole corpus
+    pipeline = _pipeline_over(tmp_path, (
+        "区教育督导工作方案\n二、工作重点\n结合小学素质教育综合督导评估的经验,推荐试点学校创建首批市级特色学校。\n"
+        "总结小学素质教育综合督导评估的经验,推荐试点学校创建市级特色学校。\n"
+        "在目前已评8所的基础上,力争再创建1-2所市级特色学校。\n"), {
+        "s.txt": "区两基巩固提高情况汇报\n结合小学素质教育综合督导评估的经验,共有3所小学被评为首批市级特色学校。\n"})
+    index = pipeline.searcher.index
+    best = next(row for row, s in enumerate(index.sentences)
+                if index.articles[s.article_key].text[s.start:s.end].startswith("结合小学素质教育综合督导评估的经验,推荐"))
+    question = ("According to the district education supervision plan, how many municipal-level characteristic "
+                "primary schools had already been rated?")
+    query = pipeline.searcher.prepare(question)
+    answer = pipeline.composer.compose(question, pipeline.searcher.search_prepared(query, k=10),
+                                       query_text=query.text, query_vector=index.sentence_vectors[best])
+    assert _lead_key(answer).startswith("8")

@@ -139,6 +139,9 @@ def test_a_numbered_school_is_bridged_to_its_chinese_name():
     assert numbered_schools("No.28 middle school and No. 10 Middle School") == ["第二十八中学", "28中", "第十中学", "10中"]
     assert "第三小学" in translate_terms("How many books does No. 3 Primary School have?")
     assert numbered_schools("No. 3 of the measures") == []
+    assert numbered_schools("the Third Primary School located northeast of the Potala Palace") == ["第三小学"]
+    assert numbered_schools("the 28th Middle School") == ["第二十八中学", "28中"]
+    assert numbered_schools("the third of the measures at the primary school") == []
 
 
 def test_an_english_place_the_reports_never_mention_is_unknown():

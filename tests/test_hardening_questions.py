@@ -174,3 +174,11 @@ def test_lone_surrogates_and_c1_controls_are_removed(pipeline, question):
 def test_a_question_that_is_not_text_is_treated_as_empty(pipeline, question):
     answer = pipeline.ask(question)
     assert answer.refused and answer.text == say("empty_question", "zh")
+
+
+def test_accented_latin_letters_are_read_plain():
+    # "internet cafés": the glossary's English words, and the reports' pinyin, have no accents
+    assert clean_question("How many internet cafés renewed their licences?") == \
+        "How many internet cafes renewed their licences?"
+    assert clean_question("Zürich naïve 网吧（一）") == "Zurich naive 网吧（一）"  # Chinese text untouched
+    assert clean_question(clean_question("crème brûlée")) == "creme brulee"

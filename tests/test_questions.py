@@ -7,7 +7,7 @@ from index.tokens import Tokenizer
 from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
-                                 asks_year, blanks_name, find_year, other_level, school_level, years_given)
+                                 asks_year, blanks_name, find_year, other_level, school_level, years_given, listed_noun)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -40,6 +40,8 @@ from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_t
     ("How has the share of satisfied residents risen since 2004?", "factoid"),
     ("老百姓对当地教育的认可程度前后有什么变化?", "factoid"),
     ("How did the town improve its enrollment?", "practice"),  # improving is done by measures
+    ("What is the total floor area of the Third Primary School's buildings?", "factoid"),  # an area: a figure
+    ("What was the total investment of the service center building project?", "factoid"),  # a sum of money
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -66,6 +68,9 @@ def test_shape(question, expected):
     ("教师考试弄虚作假被查出,要交多少罚款?", "money"),  # so is a fine
     ("In which year was the old-age university founded?", "date"),
     ("仓埠中心小学承接的市级课题名称是什么?", "title"),  # a name for a thing, not a person's
+    ("What is the total floor area of the Third Primary School's buildings?", "number"),  # two words before area
+    ("What was the total planned investment of the eco-tourism project?", "money"),
+    ("What is the annual budget of the reform office?", "money"),
 ])
 def test_wanted(question, expected):
     assert wanted(question) == expected
@@ -386,6 +391,8 @@ def test_find_frequency(text, span):
     ("What is the floor area, in square meters, of the service hall?", "平方米"),  # the unit it is asked in
     ("全县有多少名教师？", None),  # a count, not a measure
     ("离休干部王加其今年多大年纪？", "岁"), ("How old is he?", "岁"),
+    ("学校总占地面积是多少?", "面积"),  # an area in whatever unit the report gives it
+    ("What is the total floor area of the school's buildings?", "面积"),
 ])
 def test_asked_unit(question, unit):
     assert asked_unit(question) == unit
@@ -454,6 +461,9 @@ def test_asks_holder():
     assert asks_holder("办公室主任由谁担任？")
     assert not asks_holder("两所小学分别得到了谁的捐赠？")  # whose, not who holds a post
     assert not asks_holder("领导小组办公室设在哪里、由谁负责？")  # asks something else too
+    assert asks_holder("Who was the expert the school invited on October 24 to give a lecture?")
+    assert not asks_holder("Who gave the Party lecture, and what was its title?")  # asks something else too
+    assert not asks_holder("How many teachers were trained by whom?")
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -749,6 +759,14 @@ def test_which_of_in_english():
     assert which_of("Which four cities did the provincial team visit?") == "市"
     assert which_of("Which villages did the old people's school set up branches in?") == "村"
     assert which_of("Which year was it founded?") is None
+
+
+def test_listed_noun_asked_for_a_purpose():
+    # "哪些工作机制来推动创建": the kind of list, before what it is for
+    assert listed_noun("县里建立了哪些工作机制来推动创建?") == "工作机制"
+    assert listed_noun("屏南县行政服务中心靠哪些制度来加强管理和考核?") == "制度"
+    assert listed_noun("每周哪几节课是专门用来练字的?") == ""  # no kind of list
+    assert listed_noun("做了哪些实践?") == "实践"
 
 
 def test_listed_noun_in_english():
