@@ -20,16 +20,17 @@ from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, l
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
                                  asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to,
-                                 asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who, asks_year,
-                                 blanks_name, bodies_in, bodies_named, bounds_only, counted_list, counted_near,
-                                 counted_noun_en, counts_apart, counts_other_level, counts_otherwise, distinctive,
-                                 enumerates, figures_given, find_counted, find_frequency, find_holder, find_measure,
-                                 find_named, find_person, find_ratio, find_total, find_wanted, find_year, focus_words,
-                                 held_posts, listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
-                                 names_report, numbered_names, numbers_given, other_level, other_names, past_given,
-                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
-                                 shape, signed_date, states_change, told_as_total, total_named, wanted, which_of,
-                                 wholes_given, years_given)
+                                 asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who,
+                                 asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
+                                 counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
+                                 counts_other_level, counts_otherwise, distinctive, enumerates, figures_given,
+                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_total, find_wanted, find_year, focus_words, held_posts, listed_noun,
+                                 listed_noun_en, money_named_en, names_country, names_measures, names_report,
+                                 numbered_names, numbers_given, other_level, other_names, past_given, people_in,
+                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
+                                 signed_date, states_change, told_as_total, told_part_year, total_named, wanted,
+                                 which_of, wholes_given, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -52,6 +53,7 @@ _PARTS_BEFORE = 400  # characters before a total within which the parts it adds 
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
 # who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
 # name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
+_BODIES = ("单位", "部门")  # a which-question's organisations: answered only by a sentence naming one
 _NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市", "单位", "部门", ORDINAL)
 _WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
 _HEADING_SHARE = 0.8  # what a heading's score counts for, as the answer to a factoid asking for no span
@@ -175,10 +177,14 @@ class Composer:
         counted_level = school_level(asked if lang == "zh" else " ".join(tokens)) if kind == "number" else None
         often = kind == "date" and asks_frequency(question)
         year = kind == "date" and asks_year(question)
+        # "how many working groups": "下设五个小组", a count in one numeral of the thing asked for
+        in_word = (focus if lang == "zh" else translate_terms(counted_noun_en(question))) if kind == "number" else []
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
                                               scope)
+            if in_word and not c.key_span:
+                c.key_span = counted_in_word(c.text, in_word)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
@@ -271,7 +277,8 @@ class Composer:
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
                 # "above 500 points", not "in 2017" nor "No. 3 Primary School"
                 stated = sorted(given - set(years_given(question)) - set(numbered_names(question)))
-                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)]
+                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)
+                             or counted_in_word(c.text, nouns)]  # "五个小组" for "working groups" (工作组)
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
@@ -341,6 +348,8 @@ class Composer:
             blanked = self._blanked(tokens, candidates) if kind in ("number", "money") else ""
             if blanked:  # "总建筑面积××平方米": the lead's report blanks the figure asked for; the lead's is another's
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            if asks_whole_year(question) and told_part_year(candidates[0].text):  # "全年": not "截止6月底…"
+                return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
         elif entity in _NAMED_LEADS and form == "factoid":
             # "谁", "哪几个市", "which two schools": lead with one of the best sentences naming one
             floor = _NAMED_FLOOR * candidates[0].score
@@ -351,6 +360,9 @@ class Composer:
                     and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
                 # "纪委书记是谁": no one is named
                 return _refuse(question, hits, lang, say("thing_person", lang), confidence)
+            if entity in _BODIES and len(clauses) == 1 and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
+                # "前置审批项目最多的是哪个单位": "其中26个单位存在…" counts them, names none
+                return _refuse(question, hits, lang, say("thing_title", lang), confidence)
             candidates = named + [c for c in candidates if c not in named]
         places = self._named_places(question, tokens) if form == "factoid" else []
         if len(places) > 1:  # "上坪乡和明溪口镇的总人口分别是多少": the best sentence for each place

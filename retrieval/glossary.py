@@ -89,6 +89,11 @@ GLOSSARY: dict[str, str] = {
     "featured": "特色", "wechat": "微信", "official account": "公众号", "new media": "新媒体",
     "kilometre": "公里", "kilometer": "公里", "access road": "便道", "access roads": "便道",
     "teaching star": "教学标兵 标兵", "teaching stars": "教学标兵 标兵", "volunteer spirit": "志愿服务精神 志愿精神",
+    # time, weather and plain verbs of the reports' narratives
+    "ahead of schedule": "提前", "in advance": "提前", "finished": "完成", "finish": "完成",
+    "summer vacation": "暑假 暑期", "summer holiday": "暑假 暑期", "summer holidays": "暑假 暑期",
+    "heat": "高温 酷暑", "summer heat": "高温 酷暑", "high temperature": "高温", "scorching": "高温 酷暑",
+    "red": "红色", "red base": "红色基地", "revolutionary base": "红色基地 革命", "inherit": "传承",
     # months, as the reports write them in plans ("十月份:") and in dates ("10月份", "10月"); not "may",
     # which is more often the verb
     **{month: f"{cn}月份 {n}月份 {n}月" for n, (month, cn) in enumerate(zip(
@@ -180,7 +185,7 @@ def _readings(word: str, most: int = 8) -> list[str]:
 def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: frozenset[str] = frozenset()) -> list[str]:
     """Chinese names from `vocabulary` whose pinyin spells a capitalised word (or run of words) of
     `question`: "Baitang town" → 白塘镇, "Jiayuguan" → 嘉峪关市. Where words sound alike ("Fuyang":
-    富阳, 抚养), those in `preferred` (the words of titles, bylines and place names) win."""
+    富阳, 抚养), those in `preferred` (the words of titles, bylines and place names) win, or else place names."""
     words = [re.sub(r"'s$", "", w) for w in _WORD.findall(question)]  # "Shanzuokou's": the name itself
     found: list[str] = []
     for i, w in enumerate(words):
@@ -190,6 +195,8 @@ def romanised_names(question: str, vocabulary: tuple[str, ...], preferred: froze
             terms = _spelled(vocabulary, "".join(x.lower() for x in words[i:j]))
             if terms:
                 named = [t for t in terms if t in preferred]  # and their variants (遂平县, 遂平):
+                # or else the place names ("Zixing": 资兴市, 资兴; not 自行车, a common word that sounds alike)
+                named = named or [t for t in terms if t[-1] in _PLACE_CHARS]
                 found.extend([t for t in terms if any(t in n or n in t for n in named)] or terms)
                 break
     return list(dict.fromkeys(found))

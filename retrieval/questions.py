@@ -36,7 +36,8 @@ _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
                           r"investment|funding|budget|costs?|expenditure|spending|funds)\b|"
-                          r"\bhow much (?:did|does|do|will|would)\b.*\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
+                          r"\bhow much (?:did|does|do|will|would)\b.*"
+                          r"\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|" + _WHEN + r"|\b(?:what|which) (year|date|month)\b|"
@@ -269,6 +270,18 @@ def _counting_alike(classifiers: str) -> set[str]:
     return visits | set("".join(_SAME_COUNT.get(c, c) for c in classifiers.replace("人次", "")))
 
 
+def counted_in_word(text: str, nouns: list[str]) -> tuple[int, int] | None:
+    """Span of a count written as one numeral before the counted thing ("下设五个小组" for 小组, or for 工作组 by its
+    head 组), which NUMBER leaves out as it does "三个文明"; None when there is none."""
+    heads = {n for n in nouns if len(n) >= 2} | {n[-1] for n in nouns if len(n) >= 3}
+    if not heads:
+        return None
+    named = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    pattern = rf"(?<![第一二三四五六七八九十两百千万\d])[二三四五六七八九十两]个(?=[\u4e00-\u9fff]?(?:{named}))"
+    m = re.search(pattern, text)
+    return m.span() if m else None
+
+
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
     `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
@@ -344,6 +357,23 @@ def find_frequency(text: str) -> tuple[int, int] | None:
     """Span of how often something is done in `text` ("每周安排一天", "每季度", "两个月一次"), or None."""
     m = _FREQUENCY.search(text)
     return m.span() if m else None
+
+
+# "全年受理了多少件", "over the whole of the previous year": a figure for a whole year, which one counted up to a month
+# before its end ("截止6月底…共受理…17886件", "上半年", "1-6月") is not
+_WHOLE_YEAR = re.compile(r"全年|整年|\b(?:whole|full|entire) (?:of (?:the )?)?(?:previous |last |past )?year\b", re.I)
+_PART_YEAR = re.compile(r"截[止至](?:(?:\d{4}|20[x×X]{2})年)?(?:[1-9]|1[01]|[一二三四五六七八九十]|十一)月|上半年|"
+                        r"前三季度|第[一二三]季度|(?<!\d)1[-—~至到](?:[2-9]|1[01])月")
+
+
+def asks_whole_year(question: str) -> bool:
+    """True when the question asks for a figure over a whole year ("全年", "the whole year")."""
+    return bool(_WHOLE_YEAR.search(question))
+
+
+def told_part_year(text: str) -> bool:
+    """True when `text` counts up to a month before the year's end ("截止6月底", "上半年", "1-6月")."""
+    return bool(_PART_YEAR.search(text))
 
 
 # "哪一年" / "what year" asks for the calendar itself; "什么时候" may be answered by a phrase ("每学期初").
@@ -440,12 +470,20 @@ def regions_named(question: str) -> list[str]:
     return out
 
 
+def _shares_figure(question: str) -> bool:
+    """True when a question on 各校, 各单位 or 各村 asks for one figure, not one each ("分别", "各自")."""
+    return bool(re.search(r"各(?:校|学校|单位|村)", question)) and wanted(question) in ("number", "money", "date") \
+        and not _PLURAL.search(question)
+
+
 def shape(question: str) -> str:
     """ "across", "practice", "factoid" or "general"."""
     across = _ACROSS.search(question)
-    # "石墩河镇各村…" is about one town, and "要求各单位…抓好哪三个环节" asks for one list: no grouping by place
+    # "石墩河镇各村…" is about one town, and "要求各单位…抓好哪三个环节" asks for one list: no grouping by place;
+    # nor "各校每学期需要组织几次演练", "全县各单位一共捐了多少书": one figure all of them share or add up to
     if across and not (across.group().startswith("各") and (len(places_named(question)) == 1
-                                                           or _ENUMERATION.search(question))):
+                                                           or _ENUMERATION.search(question)
+                                                           or _shares_figure(question))):
         return "across"
     if len(places_named(question)) >= 2 and _CONTRAST.search(question):
         return "across"  # "上坪乡和明溪口镇…有什么不同"
@@ -578,10 +616,12 @@ def blanks_name(kind: str, text: str) -> bool:
 _NUMBERED_SCHOOLS = re.compile(r"\d{1,3}中(?!小)学?(?:[、和与及]\d{1,3}中(?!小)学?)*")
 
 
-# A body asked for as "哪个单位 / 哪个部门" is named by what it is: "资兴市妇联", "县教育局", "镇党办", "市委组织部"
+# A body asked for as "哪个单位 / 哪个部门" is named by what it is: "资兴市妇联", "县教育局", "镇党办", "市委组织部",
+# "中央教科所"
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:妇联|团委|工会|科协|文联|残联|卫生院|(?:组织|宣传|统战|武装)部|"
                            r"(?:党|教|政|综治|计生|文明|创建|扶贫|信访|审改|禁毒)办|"
-                           r"(?:财政|司法|派出|税务|工商|国土|林业|水利|计生|文化)所|(?:文化|农技|林业|水利|计生|农机)站)|"
+                           r"(?:财政|司法|派出|税务|工商|国土|林业|水利|计生|文化|教科|教研|科研|研究)所|研究院|教研室|电教馆|"
+                           r"(?:文化|农技|林业|水利|计生|农机)站|人大|政协|[省市县区镇乡]委(?![员会])|教育部|[省市县区]教育厅)|"
                            r"[\u4e00-\u9fff]{1,8}?(?:(?<![格布结当变开大全])局|委员会|纪委|党委|政府|办公室|协会|学会|"
                            r"联合会|公司|集团|医院|法院|检察院)")
 
@@ -603,9 +643,11 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
             # a township or county is named as place_names reads one: not "纪委按照县"
             first = m.group().split("、")[0]  # "并在龙马、…" → "龙马、…"; "人员先后到蚌埠、…" → "蚌埠、…"
             return m.start() + _leading_words(first, _LEADING), m.end()
-    if kind in ("单位", "部门"):
-        for m in _ORGANISATION.finditer(text):  # "由县教育局牵头": 县教育局
-            return m.start() + _leading_words(m.group(), _LEADING + "由"), m.end()
+    if kind in ("单位", "部门"):  # "由县教育局牵头": 县教育局; not an issuer in a document's title or number ("宁审改办〔…〕")
+        titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+        for m in _ORGANISATION.finditer(text):
+            if not _inside(m.start(), titles) and text[m.end():m.end() + 1] not in "〔[［":
+                return m.start() + _leading_words(m.group(), _LEADING + "由"), m.end()
     return None
 
 
@@ -665,6 +707,8 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校", "联合创办轴承专业学校": a phrase before the kind
 _DEMONSTRATIVE = re.compile(r"^[那这该此][个所座家]?")
 _BEFORE_BODY = re.compile(r"^.+[省时向上于为对到少几]|^.*(?:创办|创建|开办|兴办|举办|合办|成立|组建|建立|新建|筹建)了?")
+# "按乡卫生院…", "据镇中心小学…": a preposition before the township's own clinic or school, not a name
+_TOWNS_OWN = re.compile(r"[按据从在对向由经于将把][乡镇县区市村]")
 
 
 def bodies_named(question: str) -> list[tuple[str, str]]:
@@ -684,7 +728,7 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         name = _DEMONSTRATIVE.sub("", name)  # "那所第三小学" names 第三小学; "那所小学" names none
         stem = _BODY_WORDS.sub("", name)
         if len(stem) >= 2 and not set(name) & _NOT_IN_BODY and stem in name and name[-1] not in _BUILDS \
-                and not stem.endswith("里"):  # "村里小学", but "十里堡小学"
+                and not stem.endswith("里") and not _TOWNS_OWN.fullmatch(stem):  # "村里小学", but "十里堡小学"
             if _ORDINAL.fullmatch(stem):  # "第三小学", also written 三小: 第三 alone is no name
                 stem = stem[1:] + m.group(2)[0]
             out.append((stem, name + m.group(2)))
@@ -1091,6 +1135,8 @@ def _joined_left(text: str, word: str) -> list[str]:
 
 
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+# a short name in quotes: "“7+4+10”专项整治任务", "“3+1”模式" name a campaign or a scheme; their figures count nothing
+_QUOTED_NAME = re.compile(r"“[^“”《》]{1,12}”")
 _CAME_TO = re.compile(r"(?:增加|增长|提高|提升|上升|扩大|发展|减少|下降|降低|缩小)到|[增升降减]至|达到")
 
 
@@ -1123,6 +1169,9 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     if kind in ("number", "money", "date"):  # "《…规划(2017-2020年)》" names a document, it is no figure
         matches = [m for m in matches if not _inside(m.start(), titles)]
+    if kind in ("number", "money"):
+        named = [m.span() for m in _QUOTED_NAME.finditer(text)]
+        matches = [m for m in matches if not _inside(m.start(), named)]
     if kind == "number":
         matches = [m for m in matches if not _PAGE_NUMBER.fullmatch(text, max(0, m.start() - 2), m.end() + 1)]
     if kind in ("number", "money") and given:

@@ -1193,3 +1193,33 @@ def test_an_english_figure_comes_from_the_report_the_best_sentence_finds(tmp_pat
     answer = pipeline.composer.compose(question, pipeline.searcher.search_prepared(query, k=10),
                                        query_text=query.text, query_vector=index.sentence_vectors[best])
     assert _lead_key(answer).startswith("8")
+
+
+def test_a_whole_year_figure_is_not_answered_by_one_counted_to_mid_year(tmp_path):
+    # ../shared/corpus/003 (屏南县行政服务中心): "截止6月底…共受理…17886件" is half a year's count
+    report = ("屏南县行政服务中心工作汇报\n一、行政审批制度改革工作情况\n"
+              "{}行政服务中心共受理各类审批服务事项17886件,提前办结率99.6%,即办率80.9%。\n")
+    question = "屏南县行政服务中心全年共受理各类审批服务事项多少件?"
+    assert _pipeline_over(tmp_path / "half", report.format("截止6月底,")).ask(question).refused
+    assert _lead_key(_pipeline_over(tmp_path / "year", report.format("全年,")).ask(question)) == "17886"
+
+
+def test_which_body_is_answered_only_by_a_sentence_naming_one(tmp_path):
+    # ../shared/corpus/003: "其中26个单位存在…" counts the bodies; the issuer in a document's title or number names
+    # none of them
+    report = ("屏南县机关单位落实三转工作汇报材料\n(四)开展自查,落实整改工作\n根据《关于转发福建省审改办等4部门关于清理前置审批项目的通知》"
+              "(宁审改办〔20xx〕5号)文件要求,我县共组织48个单位落实清理相关工作,参与率100%。"
+              "其中26个单位存在有关前置审批、中介服务和收费项目,共确定前置审批项目79项、中介服务项目38项。{}\n")
+    question = "屏南县存在前置审批项目的26个单位中,前置审批项目最多的是哪个单位?"
+    assert _pipeline_over(tmp_path / "none", report.format("")).ask(question).refused
+    named = _pipeline_over(tmp_path / "named", report.format("其中县住建局前置审批项目最多,共12项。")).ask(question)
+    assert not named.refused
+
+
+def test_an_english_count_written_as_one_numeral_before_the_thing_counted(tmp_path):
+    # ../shared/corpus/003 (第三小学): "下设五个小组" counts the working groups
+    report = ("××第三小学推进义务教育均衡发展情况汇报\n3月26日成立了××第三小学推进义务教育均衡发展领导小组。\n"
+              "领导小组办公室设在德育处,根据责任分工下设五个小组,由校级领导和均衡办分责任担任组长。\n")
+    answer = _pipeline_over(tmp_path, report).ask(
+        "At the Third Primary School, how many working groups does the balanced-education leading group have?")
+    assert not answer.refused and _lead_key(answer) == "五个"

@@ -68,6 +68,10 @@ def test_romanised_names_prefers_words_that_name_things_when_several_sound_alike
     vocabulary = ("抚养", "抚养费", "富阳")  # all read "fuyang"
     assert set(romanised_names("Who spoke to the Fuyang bureau?", vocabulary)) == {"抚养", "抚养费", "富阳"}
     assert romanised_names("Who spoke to the Fuyang bureau?", vocabulary, frozenset({"富阳"})) == ["富阳"]
+
+def test_romanised_names_prefers_place_names_when_none_names_things():
+    vocabulary = ("自行", "自行车", "资兴", "资兴市")  # all read "zixing"; ../shared/corpus/001 (资兴市三都中学)
+    assert romanised_names("What did Sandu Middle School in Zixing organise?", vocabulary) == ["资兴", "资兴市"]
     assert romanised_names("Is Suiping county large?", ("遂平县", "遂平", "碎瓶"), frozenset({"遂平县"})) == ["遂平县", "遂平"]
 
 
@@ -200,3 +204,10 @@ def test_translate_terms_knows_the_school_for_senior_citizens():
     terms = translate_terms("In which villages did the senior citizens' school set up its branch schools?")
     assert "老年大学" in terms and "分校" in terms
     assert "学前三年" in translate_terms("How did the three-year preschool enrollment rate change?")
+
+
+def test_plain_narrative_words_are_bridged():
+    assert "提前" in translate_terms("finished their approvals ahead of schedule")
+    assert "完成" in translate_terms("finished their approvals ahead of schedule")
+    assert "高温" in translate_terms("visited schools in the summer heat")
+    assert "红色基地" in translate_terms("at a red base") and "红色" in translate_terms("at a red (revolutionary) base")

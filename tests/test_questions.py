@@ -24,6 +24,9 @@ from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_t
     ("上坪乡计生工作情况", "general"),
     ("山左口中学的教师公寓规划建几层？", "factoid"),  # a count in another classifier: 层
     ("石墩河镇各村、各单位的“双述双评”制度是怎么开展的？", "practice"),  # 各村 of one town: not across places
+    ("按照方案的要求,各校每学期需要组织几次安全防范演练?", "factoid"),  # one figure every school shares
+    ("全县各单位一共献出了多少本书?", "factoid"),  # what they add up to
+    ("各村分别有多少常住人口?", "across"),  # one figure each
     ("上坪乡和明溪口镇的计生工作有什么不同？", "across"),  # two places contrasted
     ("What share of townships was meant to become drug-free?", "factoid"),  # a share: a figure
     ("What was the county's three-year preschool enrollment rate in 2009?", "factoid"),  # a rate: a figure
@@ -357,6 +360,9 @@ def test_dates_are_not_counts(text, numbers):
     ("资东、双小等学校所在的这个镇,今年打算给小学新生开设几个班?", []),  # "…等学校": schools listed, none named
     ("位于布达拉宫东北面的那所第三小学现有图书多少册?", [("三小", "第三小学")]),  # 那所 points at the named one
     ("那所第三小学有多少学生?", [("三小", "第三小学")]),
+    ("按乡卫生院全年的健康教育时间表,八月份讲些什么?", []),  # 按: by the township clinic's timetable
+    ("据镇中心小学统计,有多少学生?", []),
+    ("向阳小学有多少学生?", [("向阳", "向阳小学")]),  # 向 opening a name
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -854,3 +860,50 @@ def test_a_figure_counting_schools_of_another_level():
     assert counts_other_level("小学", text, (3, 4))
     assert not counts_other_level("初中", text, (3, 4))
     assert not counts_other_level("小学", "在目前已评8所的基础上", (5, 6))  # no level: may be the one asked
+
+
+@pytest.mark.parametrize("question, whole", [
+    ("屏南县行政服务中心全年共受理审批服务事项多少件?", True),
+    ("How many items did the centre accept over the whole of the previous year?", True),
+    ("截止6月底,行政服务中心共受理审批服务事项多少件?", False),
+    ("上坪乡每年出生多少人?", False),
+])
+def test_asks_whole_year(question, whole):
+    from retrieval.questions import asks_whole_year
+    assert asks_whole_year(question) == whole
+
+
+@pytest.mark.parametrize("text, part", [
+    ("截止6月底,行政服务中心共受理各类审批服务事项17886件", True),  # ../shared/corpus/003
+    ("截至20xx年6月,共办结…", True),
+    ("上半年共接待来访群众32批次", True),
+    ("1-6月共受理投诉15件", True),
+    ("截止12月底,全年共受理…", False),  # the whole year
+    ("全年共受理各类审批服务事项35000件", False),
+])
+def test_told_part_year(text, part):
+    from retrieval.questions import told_part_year
+    assert told_part_year(text) == part
+
+
+def test_a_count_in_one_numeral_before_the_thing_counted():
+    from retrieval.questions import counted_in_word
+    text = "领导小组办公室设在德育处,根据责任分工下设五个小组,由校级领导担任组长"  # ../shared/corpus/003
+    assert counted_in_word(text, ["小组"]) == (text.index("五个"), text.index("五个") + 2)
+    assert counted_in_word(text, ["工作组"]) == (text.index("五个"), text.index("五个") + 2)  # by its head, 组
+    assert counted_in_word("坚持“三个文明”一起抓", ["小组"]) is None
+    assert counted_in_word("第五个小组", ["小组"]) is None  # an ordinal
+
+
+def test_a_figure_inside_a_quoted_name_counts_nothing():
+    text = "将转变作风建设与富阳局深入落实中央部署的“7+4+10”专项整治任务相结合"  # ../shared/corpus/003
+    assert find_wanted("number", text) is None
+    told = "围绕“三项”整改,共整改落实问题12条"  # a count outside the quotes still answers
+    assert find_wanted("number", told) == (told.index("12"), told.index("12") + 2)
+
+
+def test_an_organisation_in_a_document_title_or_number_answers_no_which_body_question():
+    text = ("根据《关于转发福建省审改办等4部门关于清理前置审批项目的通知》(宁审改办〔20xx〕5号)文件要求,"
+            "我县共组织48个单位落实清理相关工作")  # ../shared/corpus/003
+    assert find_named("单位", text) is None
+    assert find_named("单位", "由县教育局牵头,各单位配合") == (1, 5)
