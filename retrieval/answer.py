@@ -760,8 +760,8 @@ class Composer:
         lead, places = candidates[0], self._places(tokens)
         words = [t for t in tokens if len(t) >= 2 and _CJK.search(t) and not any(t in p for p in places)]
         for c in candidates[1:]:
-            if c.hit.chunk.article_key != lead.hit.chunk.article_key:
-                continue
+            if c.hit.chunk.article_key != lead.hit.chunk.article_key or not redacted_near(c.text, words, dates=False):
+                continue  # one pass over the sentence first: most blank nothing out
             blanked = max((t for t in words if redacted_near(c.text, [t], dates=False)), key=len, default="")
             if blanked and blanked not in normalize(lead.text):
                 return blanked
