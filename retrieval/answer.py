@@ -23,14 +23,14 @@ from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses
                                  asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who,
                                  asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
                                  counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
-                                 counts_other_level, counts_otherwise, distinctive, enumerates, figures_given,
-                                 find_counted, find_frequency, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_total, find_wanted, find_year, focus_words, held_posts, listed_noun,
-                                 listed_noun_en, money_named_en, names_country, names_measures, names_report,
-                                 numbered_names, numbers_given, other_level, other_names, past_given, people_in,
-                                 places_named, programmes_named, quoted_en, regions_named, school_level, shape,
-                                 signed_date, states_change, told_as_total, told_part_year, total_named, wanted,
-                                 which_of, wholes_given, years_given)
+                                 counts_other_level, counts_otherwise, distinctive, enumerates, figure_of_year,
+                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
+                                 find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts,
+                                 listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
+                                 names_report, numbered_names, numbers_given, other_level, other_names, past_given,
+                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
+                                 shape, signed_date, states_change, told_as_total, told_part_year, total_named, wanted,
+                                 which_of, wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -287,6 +287,13 @@ class Composer:
             dated = [c for c in with_span if any(y in c.text for y in years)]
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
+            if years and with_span:  # "2015年…多少": not "在2015年…基础上,2016年,…拨付…35万元", told of 2016
+                for c in with_span:  # but "从2004年的48%上升到2009年的78%" tells 2009's after 2004's
+                    if year_told(c.text, c.key_span) not in (None, *years):
+                        c.key_span = figure_of_year(kind, c.text, years)
+                with_span = [c for c in with_span if c.key_span]
+                if not with_span:
+                    return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             changed = [c for c in with_span if states_change(c.text)] if kind == "number" and asks_from_to(asked) \
                 else []
             if changed:  # "比例从多少涨到了多少": "入园率由三年前的81.2%提高到90.65%", not "普及率达90.65%"

@@ -1005,6 +1005,22 @@ def years_given(question: str) -> list[str]:
     return re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question)
 
 
+def year_told(text: str, span: tuple[int, int]) -> str | None:
+    """The year the figure at `span` is told of: the last year written before it ("在2015年创建工作基础上,2016年,
+    …拨付…专项经费35万元" → 2016), or None."""
+    told = re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text[:span[0]])
+    return told[-1] if told else None
+
+
+def figure_of_year(kind: str, text: str, years: list[str]) -> tuple[int, int] | None:
+    """Span of the first `kind` figure told of one of `years` ("从2004年的48%上升到2009年的78%" → 78% for 2009)."""
+    for m in re.finditer(rf"(?:{'|'.join(years)})\s*年", text):
+        span = find_wanted(kind, text[m.end():])
+        if span and year_told(text, (m.end() + span[0], m.end() + span[1])) in years:
+            return m.end() + span[0], m.end() + span[1]
+    return None
+
+
 # "外方是哪个国家的学校", "which foreign country": a country's name answers it, "国外" or "外方" does not
 _ASKS_COUNTRY = re.compile(r"哪个?国家|哪国|\bwhich (?:foreign )?countr(?:y|ies)\b|\bwhat (?:foreign )?country\b", re.I)
 _COUNTRY = re.compile(r"美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|加拿大|澳大利亚|新西兰|新加坡|意大利|西班牙|葡萄牙|荷兰|"

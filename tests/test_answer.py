@@ -1223,3 +1223,13 @@ def test_an_english_count_written_as_one_numeral_before_the_thing_counted(tmp_pa
     answer = _pipeline_over(tmp_path, report).ask(
         "At the Third Primary School, how many working groups does the balanced-education leading group have?")
     assert not answer.refused and _lead_key(answer) == "五个"
+
+
+def test_a_figure_told_of_another_year_does_not_answer_for_the_year_asked(tmp_path):
+    # ../shared/corpus/004 (无毒害区巩固): the 35万元 were allotted in 2016, on what 2015 had built
+    report = ("区巩固“无毒害区”工作汇报\n(一)加强领导。在2015年创建工作基础上,2016年,工管委拨付禁毒和巩固“无毒害区”工作专项经费"
+              "35万元,并抽调了5名精干工作人员充实到“禁毒办”。\n{}")
+    question = "2015年工管委拨付了多少禁毒工作专项经费?"
+    assert _pipeline_over(tmp_path / "later", report.format("")).ask(question).refused
+    told = report.format("2015年,工管委拨付禁毒工作专项经费30万元,用于创建“无毒害区”。\n")
+    assert _lead_key(_pipeline_over(tmp_path / "told", told).ask(question)) == "30万元"

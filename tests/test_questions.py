@@ -907,3 +907,19 @@ def test_an_organisation_in_a_document_title_or_number_answers_no_which_body_que
             "我县共组织48个单位落实清理相关工作")  # ../shared/corpus/003
     assert find_named("单位", text) is None
     assert find_named("单位", "由县教育局牵头,各单位配合") == (1, 5)
+
+
+def test_the_year_a_figure_is_told_of():
+    from retrieval.questions import year_told
+    text = "在2015年创建工作基础上,2016年,工管委拨付禁毒和巩固“无毒害区”工作专项经费35万元"  # ../shared/corpus/004
+    assert year_told(text, (text.index("35"), text.index("35") + 4)) == "2016"
+    told = "2015年全区投入经费500万元,比2014年增加50万元"
+    assert year_told(told, (told.index("500"), told.index("500") + 6)) == "2015"
+    assert year_told("投入资金35万元,为区禁毒办配备办公设备", (4, 8)) is None
+
+
+def test_the_figure_of_the_year_asked_in_a_change_told_from_year_to_year():
+    from retrieval.questions import figure_of_year
+    text = "满意和基本满意的比例从2004年的48%上升到2009年的78%"  # ../shared/corpus/001
+    assert figure_of_year("number", text, ["2009"]) == (text.index("78%"), text.index("78%") + 3)
+    assert figure_of_year("number", text, ["2010"]) is None
