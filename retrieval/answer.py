@@ -178,7 +178,9 @@ class Composer:
         often = kind == "date" and asks_frequency(question)
         year = kind == "date" and asks_year(question)
         # "how many working groups": "下设五个小组", a count in one numeral of the thing asked for
-        in_word = (focus if lang == "zh" else translate_terms(counted_noun_en(question))) if kind == "number" else []
+        noun_en = counted_noun_en(question) if lang == "en" and kind == "number" else ""  # "How many students…"
+        counted_en = translate_terms(noun_en) if noun_en else []
+        in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
@@ -269,10 +271,9 @@ class Composer:
                     f in self._paragraph(c) for c in with_span for f in named_sum):
                 # "社会抚养费总额是多少": the best sentence names the sum and gives none; the sums given are others'
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
-            noun = counted_noun_en(question) if lang == "en" and kind == "number" else ""
-            nouns = translate_terms(noun) if noun else \
+            nouns = counted_en if noun_en else \
                 money_named_en(question) if lang == "en" and kind == "money" else []  # "salary": 工资
-            if noun and not nouns and not classifiers:  # "How many questionnaires…": no report's word for them
+            if noun_en and not nouns and not classifiers:  # "How many questionnaires…": no report's word for them
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
                 # "above 500 points", not "in 2017" nor "No. 3 Primary School"

@@ -1008,8 +1008,8 @@ def years_given(question: str) -> list[str]:
 def year_told(text: str, span: tuple[int, int]) -> str | None:
     """The year the figure at `span` is told of: the last year written before it ("在2015年创建工作基础上,2016年,
     …拨付…专项经费35万元" → 2016), or None."""
-    told = re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text[:span[0]])
-    return told[-1] if told else None
+    told = _YEAR.findall(text[:span[0]])
+    return told[-1][:4] if told else None
 
 
 def figure_of_year(kind: str, text: str, years: list[str]) -> tuple[int, int] | None:
