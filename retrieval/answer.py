@@ -13,24 +13,24 @@ from index.store import LoadedIndex
 from index.types import Article, Chunk
 from index.tokens import Tokenizer, word_tag
 from prompts import text as say
-from retrieval.glossary import places_en, romanised_names, translate_terms, unknown_places
+from retrieval.glossary import head_terms, places_en, romanised_names, translate_terms, unknown_places
 from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
 from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_exact, asks_frequency, asks_from_to,
-                                 asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who,
+                                 asks_calendar, asks_count, asks_country, asks_duty, asks_exact, asks_frequency,
+                                 asks_from_to, asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who,
                                  asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
                                  counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
                                  counts_other_level, counts_otherwise, distinctive, enumerates, figure_of_year,
                                  figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
                                  find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts,
                                  listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
-                                 names_report, numbered_names, numbers_given, other_level, other_names, past_given,
+                                 names_report, numbered_names, numbers_given, of_level, other_level, other_names, past_given,
                                  people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
-                                 shape, signed_date, states_change, told_as_total, told_part_year, total_named, wanted,
-                                 which_of, wholes_given, year_told, years_given)
+                                 shape, signed_date, states_change, states_whole, told_as_total, told_part_year,
+                                 total_named, wanted, which_of, wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -53,6 +53,11 @@ _PARTS_BEFORE = 400  # characters before a total within which the parts it adds 
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
 # who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
 # name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
+_ASKED = re.compile(r"[?？](?=.)")  # a question mark with more asked after it
+_LABEL_MAX = 8  # how many characters a list's label line may hold before the kind it names ("下一步打算:")
+_RARE_IDF = 5.0  # a word few passages use ("音体美"; not "实验", "学校", "健康")
+# a numbered paragraph opening with its title ("2、音体美技能抽查。学期初,…")
+_ITEM_HEADING = re.compile(r"(?:[一二三四五六七八九十]+|\d{1,2})[、.．]\s*([^,，。;；:：]{2,16})[。:：]")
 _BODIES = ("单位", "部门")  # a which-question's organisations: answered only by a sentence naming one
 _NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市", "单位", "部门", ORDINAL)
 _WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
@@ -180,13 +185,18 @@ class Composer:
         # "how many working groups": "下设五个小组", a count in one numeral of the thing asked for
         noun_en = counted_noun_en(question) if lang == "en" and kind == "number" else ""  # "How many students…"
         counted_en = translate_terms(noun_en) if noun_en else []
+        # "How many drug cases…": a figure from a sentence naming the cases (案件), not one naming only drugs
+        head_en = head_terms(noun_en) if noun_en else []
         in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
+        duty = entity == "person" and asks_duty(question)
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
                                               scope)
             if in_word and not c.key_span:
                 c.key_span = counted_in_word(c.text, in_word)
+            if duty and not c.key_span:  # "由谁统一负责": "人事管理权限全部归口教育行政部门", a body as well as a person
+                c.key_span = next(filter(None, (find_named(body, c.text) for body in _BODIES)), None)
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
@@ -204,7 +214,12 @@ class Composer:
             if kind == "number" and c.key_span and bounds_only(c.text, c.key_span, question):  # "在50人以上的镇"
                 c.key_span = None
             if wholes and c.key_span:  # "26项国家级课题中,已经结题的有多少项": a figure after 26项, not 26项
-                c.key_span = past_given(c.text, c.key_span, wholes, classifiers)
+                part = past_given(c.text, c.key_span, wholes, classifiers)
+                if focus and not any(f in c.text for f in focus):
+                    part = None  # "2158名在校学生中…寄宿生": not "在校学生2158人,在园幼儿476人"
+                c.key_span = part
+                if len(clauses) == 1 and not states_whole(self._paragraph(c), wholes):
+                    c.key_span = None  # "32名临聘教师中…多少人": not a figure of the 108 teachers on the staff
             if counted_level and c.key_span and counts_other_level(counted_level, c.text, c.key_span):
                 c.key_span = None
             if ratio:  # "学生与计算机比例": "生机比26∶1", "85%", "1.5倍"; not "2282件"; a share is as
@@ -278,7 +293,8 @@ class Composer:
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
                 # "above 500 points", not "in 2017" nor "No. 3 Primary School"
                 stated = sorted(given - set(years_given(question)) - set(numbered_names(question)))
-                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in nouns + stated)
+                named_by = (head_en or nouns) if noun_en else nouns
+                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in named_by + stated)
                              or counted_in_word(c.text, nouns)]  # "五个小组" for "working groups" (工作组)
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
@@ -353,6 +369,14 @@ class Composer:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=town[0]), confidence,
                                    "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
+            one = lang == "zh" and len(clauses) == 1 and not _ASKED.search(asked)  # "…什么时间?…几件好事?"
+            titled = self._other_item(asked, tokens, candidates[0]) if one else ""
+            if titled:  # "音体美技能抽查时,每班抽测多少名学生": from "2、音体美技能抽查。…", not "1、科学实验…"'s
+                on = _holding(candidates[:within], floor, lambda c: titled in self._paragraph(c))
+                if not on:
+                    return _refuse(question, hits, lang, say("thing_terms", lang, terms=titled), confidence,
+                                   "refusal_not_about")
+                candidates = on + [c for c in candidates if c not in on]
             blanked = self._blanked(tokens, candidates) if kind in ("number", "money") else ""
             if blanked:  # "总建筑面积××平方米": the lead's report blanks the figure asked for; the lead's is another's
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
@@ -388,10 +412,17 @@ class Composer:
             candidates, place = [there] + [c for c in candidates if c is not there], ""
         if place:  # the fact found is about somewhere else
             return _refuse(question, hits, lang, say("thing_terms", lang, terms=place), confidence, "refusal_not_about")
-        level = school_level(asked) if kind in ("number", "money") and len(clauses) == 1 else None
+        # an English question's level is in its bridged terms ("senior high school students": 高中)
+        level = school_level(asked if lang == "zh" else " ".join(tokens)) \
+            if kind in ("number", "money") and len(clauses) <= 1 else None  # an English question has no clauses
         if level and other_level(level, f"{self._section(candidates[0])} {candidates[0].text}"):
-            # "高中毕业生的体育合格率": the figures found are the 小学's and the 初中's
-            return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence, "refusal_not_about")
+            # "初中生均公用经费": "小学…为61元、75元和105元" led; "初中为1799元、1905元和2019元" stands just below
+            own_level = next((c for c in candidates[1:_COUNTED_WITHIN] if c.key_span and of_level(level, c.text)
+                              and not other_level(level, f"{self._section(c)} {c.text}")), None)
+            if own_level is None:  # "高中毕业生的体育合格率": the figures found are the 小学's and the 初中's
+                return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence,
+                               "refusal_not_about")
+            candidates = [own_level] + [c for c in candidates if c is not own_level]
         if kind and len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)
@@ -608,8 +639,8 @@ class Composer:
             named = counted_list(question)
             inline = self._inline_list(candidates, named, reach=len(candidates)) if named else []
             return inline or self._announced_list(candidates, tokens) or self._numbered_run(candidates, tokens)
-        inline = self._inline_list(candidates, noun)
-        if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"
+        inline = self._inline_list(candidates, noun) or self._labelled_list(candidates, noun)
+        if inline:  # "要抓好哪几个环节": "重点把握好四个环节:一是公示。…四是落实。…"; "下一步打算:" 1、… 2、…
             return inline
         item = self._named_item(candidates, noun)
         if item:  # "建立了哪些工作机制": "二是建立完善的工作机制。县委常委会议…定期听取…"
@@ -692,6 +723,22 @@ class Composer:
                 starts = numbered_paragraphs(text, left, forward=False)
             else:
                 continue
+            if len(starts) >= 2:
+                article = self.index.articles.get(best.hit.chunk.article_key)
+                rows = self._starts.get(article.key, [])
+                return [with_detail(self._item(best, at, article), rows) for at in starts]
+        return []
+
+    def _labelled_list(self, candidates: list[Candidate], noun: str) -> list[Candidate]:
+        """The items, each with its detail, of the numbered paragraphs under a short line of the best sentence's
+        article that names `noun` and nothing else ("下一步打算:" over 1、… 5、); [] when there is none."""
+        best = candidates[0]
+        if best.article_text is None:
+            return []
+        text = best.article_text
+        label = rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^\n。,，;；]{{0,{_LABEL_MAX}}}{re.escape(noun)}[:：]?[ \t]*$"
+        for m in re.finditer(label, text, re.M):  # an unnumbered line: "一、主要做法" heads a whole part
+            starts = numbered_paragraphs(text, m.end() + 1, forward=True)
             if len(starts) >= 2:
                 article = self.index.articles.get(best.hit.chunk.article_key)
                 rows = self._starts.get(article.key, [])
@@ -790,6 +837,23 @@ class Composer:
 
     def _places(self, tokens: list[str]) -> list[str]:
         return [t for t in tokens if t in self._place_terms]
+
+    def _other_item(self, asked: str, tokens: list[str], lead: Candidate) -> str:
+        """A word of the question that titles another numbered paragraph of the lead's article ("2、音体美技能抽查。")
+        and that the lead's own paragraph and headings lack: the question asks about that item, not the lead's."""
+        article = self.index.articles.get(lead.hit.chunk.article_key) if self.index else None
+        if article is None:
+            return ""
+        own = f"{lead.hit.chunk.article_title} {self._paragraph(lead)} {' '.join(self._section_path(lead))}"
+        # the question's own words, whole ("音体美", not its part "体美")
+        words = [t for t in tokens if len(t) >= 2 and t in asked and t not in own
+                 and not any(t != u and t in u for u in tokens) and self.terms.idf(t) >= _RARE_IDF]
+        for line in map(normalize, article.text.splitlines()):
+            title = _ITEM_HEADING.match(line)  # "2、音体美技能抽查。…", not "⑵初中巩固率要达98%,…毕业生…"
+            word = next((t for t in words if t in title.group(1)), "") if title else ""
+            if word:
+                return word
+        return ""
 
     def _article_text(self, hit: Hit) -> str:
         article = self.index.articles.get(hit.chunk.article_key) if self.index else None

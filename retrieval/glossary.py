@@ -155,6 +155,23 @@ def translate_terms(question: str) -> list[str]:
     return list(dict.fromkeys(numbered_schools(question) + found))
 
 
+_MEASURED = re.compile(r"^(?:\w+ )?(?:issues|episodes|batches|kinds|types|sessions|rounds|times|person times|copies|"
+                       r"pieces|sets|groups|rows) of (?:the |its |their )?")
+_AFTER_HEAD = re.compile(r" (?:of|met|meet|meets|reached|use|uses|used|using|work|works|delegated|won|win|"
+                         r"live|lives|without|with|per)\b")
+_VERB = re.compile(r"(?:are|were|is|was|be|been)\b")
+
+
+def head_terms(noun: str) -> list[str]:
+    """Chinese terms for the last word of an English noun phrase, by the glossary's phrase ending there
+    ("drug cases" → 案件, 个案; "primary schools" → 小学, not 学校), or [] when the glossary does not know it."""
+    text = re.sub(r"\s+", " ", noun.lower().replace("-", " ")).strip()
+    text = _MEASURED.sub("", text)  # "issues of the work bulletin": the bulletin
+    text = _AFTER_HEAD.split(text)[0]  # "children of migrant workers", "villages met the standard": children, villages
+    last = [m for m in _PHRASE.finditer(text) if m.end() == len(text) and not _VERB.match(text)]
+    return list(dict.fromkeys(TERMS[last[0].group()].split())) if last else []
+
+
 @lru_cache(maxsize=8)
 def _pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
     from pypinyin import lazy_pinyin

@@ -35,7 +35,8 @@ _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
-                          r"investment|funding|budget|costs?|expenditure|spending|funds)\b|"
+                          r"investment|funding|budget|costs?|expenditure|spending|funds|premiums?|subsid(?:y|ies)|"
+                          r"allowances?|bonus(?:es)?|donations?|grants?|amount)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*"
                           r"\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
@@ -248,6 +249,11 @@ def past_given(text: str, span: tuple[int, int], wholes: frozenset[str], classif
     after = stated[0].end()
     part = find_counted(text[after:], classifiers)
     return (after + part[0], after + part[1]) if part else None
+
+
+def states_whole(text: str, wholes: frozenset[str]) -> bool:
+    """True when `text` states one of the `wholes` a question's part belongs to ("32名临聘教师中…": 32)."""
+    return any(_value_of(m.group()) in wholes for m in NUMBER.finditer(text))
 
 
 def wholes_given(question: str, classifiers: str) -> frozenset[str]:
@@ -537,6 +543,8 @@ _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|
                      + _NAMES_COUNTED)
 _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
+_DUTY = re.compile(r"由谁(?:统一|具体|牵头|来)?(?:负责|管理|组织|承担|审批|实施|监督|统筹|落实|发放|考核)|"
+                   r"谁(?:来)?(?:统一)?(?:负责|管理|监管)")
 _HOLDER_EN = re.compile(r"^\s*who (?:is|was) the\b", re.I)  # one person, by what they are or did
 _ASKS_ELSE_EN = re.compile(r"\b(?:and|or) (?:what|which|how|when|where|why)\b", re.I)
 _BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")
@@ -593,6 +601,11 @@ def school_level(question: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def of_level(level: str, text: str) -> bool:
+    """True when `text` names the school `level` ("初中为1799元" for 初中)."""
+    return any(word in text for word in _LEVELS[level])
+
+
 def other_level(level: str, text: str) -> bool:
     """True when `text` gives figures for other school levels and not for `level` ("小学毕业生体育合格率
     达到98.5%,初中达到96%" for 高中)."""
@@ -621,7 +634,7 @@ _NUMBERED_SCHOOLS = re.compile(r"\d{1,3}中(?!小)学?(?:[、和与及]\d{1,3}�
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:妇联|团委|工会|科协|文联|残联|卫生院|(?:组织|宣传|统战|武装)部|"
                            r"(?:党|教|政|综治|计生|文明|创建|扶贫|信访|审改|禁毒)办|"
                            r"(?:财政|司法|派出|税务|工商|国土|林业|水利|计生|文化|教科|教研|科研|研究)所|研究院|教研室|电教馆|"
-                           r"(?:文化|农技|林业|水利|计生|农机)站|人大|政协|[省市县区镇乡]委(?![员会])|教育部|[省市县区]教育厅)|"
+                           r"(?:文化|农技|林业|水利|计生|农机)站|人大|政协|(?:教育|卫生|财政|人事|公安|民政|文化)(?:行政|主管)部门|[省市县区镇乡]委(?![员会])|教育部|[省市县区]教育厅)|"
                            r"[\u4e00-\u9fff]{1,8}?(?:(?<![格布结当变开大全])局|委员会|纪委|党委|政府|办公室|协会|学会|"
                            r"联合会|公司|集团|医院|法院|检察院)")
 
@@ -804,6 +817,11 @@ def asks_who(question: str) -> bool:
     return bool(_WHO.search(question))
 
 
+def asks_duty(question: str) -> bool:
+    """True when the question asks who does a duty that a body may do ("由谁统一负责", "谁来管理")."""
+    return bool(_DUTY.search(question))
+
+
 def asks_holder(question: str) -> bool:
     """True when the question asks who holds a post or does a duty ("组长是谁", "由谁担任", "哪位副书记",
     "Who was the expert…"), and nothing else ("设在哪里、由谁负责", "Who gave…, and what was…"); not whose
@@ -834,6 +852,8 @@ def asked_clauses(question: str) -> list[str]:
 
 # "安排了哪些服务活动？", "要把握哪几个环节？": the kind of thing a list question asks for
 _LISTED = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个项条类方面点]?)([\u4e00-\u9fff]{2,8}?)(?=[?？。!！,，]|呢|吗|$)")
+# "下一步打算有哪些": the kind of thing named before the ask at the question's end (its last two characters)
+_LISTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:主要)?(?:有|包括|是)哪些(?=[?？。!！]|呢|$)")
 
 
 # "what kinds of volunteer service activities did…": the same, asked in English (its head word, to translate)
@@ -855,8 +875,9 @@ def counted_noun_en(question: str) -> str:
 
 
 # the sums of money an English question may ask for by name, and the words reports give them
-_PAID_AS = {"salar": "工资 薪酬 待遇", "wage": "工资 薪酬 待遇", "income": "收入", "fee": "费"}
-_PAID_EN = re.compile(r"\b(salar|wage|income|fee)(?:y|ies|s)?\b", re.I)
+_PAID_AS = {"salar": "工资 薪酬 待遇", "wage": "工资 薪酬 待遇", "income": "收入", "fee": "费", "premium": "保险 保费",
+            "subsid": "补助 补贴", "allowance": "补助 补贴 津贴", "bonus": "奖金 奖励", "donation": "捐"}
+_PAID_EN = re.compile(r"\b(salar|wage|income|fee|premium|subsid|allowance|bonus|donation)(?:y|ies|s|es)?\b", re.I)
 
 
 def money_named_en(question: str) -> list[str]:
@@ -872,7 +893,7 @@ _LISTED_FOR = re.compile(r"(?:哪些|哪[两几三四五六七八九十]+[种个
 
 def listed_noun(question: str) -> str:
     """The kind of thing a list question asks for ("做了哪些实践" → 实践, "靠哪些制度来加强管理" → 制度), or ""."""
-    m = _LISTED.search(question) or _LISTED_FOR.search(question)
+    m = _LISTED.search(question) or _LISTED_FOR.search(question) or _LISTED_BEFORE.search(question)
     return m.group(1) if m else ""
 
 

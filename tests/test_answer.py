@@ -1178,11 +1178,12 @@ def test_a_list_item_naming_the_kind_asked_for_is_answered_with_what_it_tells(tm
 def test_an_english_figure_comes_from_the_report_the_best_sentence_finds(tmp_path):
     # ../shared/corpus/002 (督导方案) has rated 8 schools; the 3 schools of 004 are another district's, though
     # their sentence shares more of the question. The query vector is the plan's best sentence's, as the real
-    # model's closeness makes it on the whole corpus
+    # model's closeness makes it on the whole corpus. The 8 stand under an item naming them 小学 as 002's does
+    # ("1.继续做好小学素质教育市级特色学校的创建工作。在目前已评8所的基础上,…"): a count of primary schools
     pipeline = _pipeline_over(tmp_path, (
         "区教育督导工作方案\n二、工作重点\n结合小学素质教育综合督导评估的经验,推荐试点学校创建首批市级特色学校。\n"
         "总结小学素质教育综合督导评估的经验,推荐试点学校创建市级特色学校。\n"
-        "在目前已评8所的基础上,力争再创建1-2所市级特色学校。\n"), {
+        "1.继续做好小学素质教育市级特色学校的创建工作。在目前已评8所的基础上,力争再创建1-2所市级特色学校。\n"), {
         "s.txt": "区两基巩固提高情况汇报\n结合小学素质教育综合督导评估的经验,共有3所小学被评为首批市级特色学校。\n"})
     index = pipeline.searcher.index
     best = next(row for row, s in enumerate(index.sentences)
@@ -1233,3 +1234,69 @@ def test_a_figure_told_of_another_year_does_not_answer_for_the_year_asked(tmp_pa
     assert _pipeline_over(tmp_path / "later", report.format("")).ask(question).refused
     told = report.format("2015年,工管委拨付禁毒工作专项经费30万元,用于创建“无毒害区”。\n")
     assert _lead_key(_pipeline_over(tmp_path / "told", told).ask(question)) == "30万元"
+
+
+def test_a_figure_for_another_group_than_the_stated_whole_is_no_answer(plain):
+    # ../shared/corpus/002 (白塘镇): the staff's 108 teachers are counted by age; the 32 hired for a term are not
+    staff = hit_of("全镇在职在编的108位教师中,年龄超过50岁的有近30人。")
+    assert plain.compose("白塘镇的32名临聘教师中,年龄超过50岁的有多少人?", [staff]).refused
+    answer = plain.compose("白塘镇108名在编教师中,年龄超过50岁的有多少人?", [staff])
+    assert not answer.refused and "近30人" in answer.text
+
+
+def test_an_english_figure_for_another_school_level_is_refused():
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))
+    english._all_text = "两基"
+    # ../shared/corpus/004 (两基汇报): per-pupil funding is given for primary schools alone
+    funding = hit_of("2002年至2004年,小学生均预算内公用经费为61元、75元和105元,分别比上年增长20%、23%和40%;")
+    question = "What was the per-student budgetary public funding for senior high school students in 2004?"
+    answer = english.compose(question, [funding], query_text="生均 预算内 经费 高中 普通高中 学生 2004")
+    assert answer.refused and "高中" in answer.text
+    answer = english.compose(question.replace("senior high", "primary"), [funding],
+                             query_text="生均 预算内 经费 小学 学生 2004")
+    assert not answer.refused and "105元" in answer.text
+
+
+def test_a_duty_may_be_answered_by_a_body(plain):
+    # ../shared/corpus/004 (两基汇报): staff are managed by a department, which no person heads in the passage
+    managed = hit_of("人事管理权限全部归口教育行政部门。")
+    answer = plain.compose("中小学教职工的人事管理由谁统一负责?", [managed])
+    assert not answer.refused and answer.sentences[0].key_span is not None
+    assert plain.compose("领导小组组长是谁?", [hit_of("领导小组由相关部门组成。")]).refused  # a post wants a person
+
+
+def test_a_question_naming_another_numbered_item_of_the_article_is_not_answered_by_this_one():
+    from types import SimpleNamespace
+
+    from retrieval.selection import Candidate
+
+    # ../shared/corpus/003 (推进素质教育工作汇报): the science check counts its pupils; the arts check does not
+    science = "1、科学实验操作技能抽查。考核时,从任课老师任教的班级中抽测两个班,每班抽测5名学生。"
+    arts = "2、音体美技能抽查。考核时,从任课老师任教的班级中抽测两个班,取两个班级的平均分。"
+    article = f"学校对教师的教学质量评价分四个阶段来落实。\n{science}\n{arts}"
+    hit = hit_of(article)
+    sentence = "考核时,从任课老师任教的班级中抽测两个班,每班抽测5名学生。"
+    start = article.index(sentence)
+    lead = Candidate(hit, 0, start, start + len(sentence), sentence, article)
+    composer = Composer()
+    composer.index = SimpleNamespace(articles={hit.chunk.article_key: SimpleNamespace(text=article)})
+    composer.terms.n, composer.terms.df = 1000, {"技能": 300, "学生": 600}  # 音体美 is rare in the corpus, 技能 not
+    asked = "音体美技能抽查时,每班抽测多少名学生?"
+    assert composer._other_item(asked, ["音体美", "技能", "抽查", "抽测", "学生"], lead) == "音体美"
+    assert composer._other_item("技能抽查时,每班抽测多少名学生?", ["技能", "抽测", "学生"], lead) == ""
+    asked = "科学实验操作技能抽查时,每班抽测多少名学生?"
+    assert composer._other_item(asked, ["科学实验", "技能", "抽查", "抽测", "学生"], lead) == ""
+
+
+def test_an_english_count_names_the_counted_thing_by_its_head_word():
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))
+    english._all_text = "禁毒"
+    # ../shared/corpus/004 (无毒县): the campaign tells of drugs and cases, counting neither
+    aware = hit_of("确保群众对毒品危害知晓率达90%以上。")
+    answer = english.compose("How many drug cases did the county crack during its campaign?", [aware],
+                             query_text="毒品 禁毒 案件 个案")
+    assert answer.refused
+    cracked = hit_of("全年共破获毒品案件12起。")
+    answer = english.compose("How many drug cases did the county crack during its campaign?", [aware, cracked],
+                             query_text="毒品 禁毒 案件 个案")
+    assert not answer.refused and "12起" in answer.text

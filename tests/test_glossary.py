@@ -1,7 +1,7 @@
 """Tests for retrieval.glossary: English words to Chinese terms, romanised place names to Chinese names."""
 from __future__ import annotations
 
-from retrieval.glossary import numbered_schools, romanised_names, translate_terms, unknown_places
+from retrieval.glossary import head_terms, numbered_schools, romanised_names, translate_terms, unknown_places
 
 VOCABULARY = ("上坪乡", "明溪口镇", "永安市", "禁毒", "婚检率")
 
@@ -211,3 +211,13 @@ def test_plain_narrative_words_are_bridged():
     assert "完成" in translate_terms("finished their approvals ahead of schedule")
     assert "高温" in translate_terms("visited schools in the summer heat")
     assert "红色基地" in translate_terms("at a red base") and "红色" in translate_terms("at a red (revolutionary) base")
+
+
+def test_head_terms_translate_the_counted_thing_not_its_modifiers():
+    assert head_terms("drug cases") == ["案件", "个案"]  # cases, not drugs
+    assert head_terms("primary schools") == ["小学"]  # the longest phrase ending at the head
+    assert head_terms("children of migrant workers") == ["儿童", "学生"]  # whose children they are is not counted
+    assert head_terms("administrative villages met the standard") == ["行政村"]  # the verb ends the noun
+    assert head_terms("issues of the work bulletin") == ["简报", "通报", "专刊"]  # issues of it count the bulletin
+    assert head_terms("state-run primary schools") == ["小学"]
+    assert head_terms("people") == []  # no word of the glossary: the caller keeps every term

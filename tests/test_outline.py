@@ -224,3 +224,12 @@ def test_a_list_told_within_a_paragraph_by_first_second_third():
     assert inline_items(paragraph.replace("第三,", "再者,"), "严格") == []  # three announced, two told
     assert counted_list("富阳烟草专卖局纪检监察队伍是怎样做到“三个严格”的?") == "严格"
     assert counted_list("纪检监察队伍是怎样做到严格管理的?") == ""
+
+
+def test_a_list_under_a_line_naming_its_kind_answers_for_it(tmp_path_factory):
+    # data/labelled is ../shared/corpus/003's "篇八" (山左口中学), cut: "存在问题" over 1、…5、, "下一步打算:" over 1、…5、
+    pipeline = _list_pipeline(tmp_path_factory, "labelled")
+    answer = pipeline.ask("东海县山左口中学迎接教育现代化验收的下一步打算有哪些？")
+    assert answer.sentences[0].text.startswith("1、继续根据评估细则查漏补缺")
+    assert len(answer.sentences) == 6 and all("下一步打算" not in s.text for s in answer.sentences)
+    assert listed_noun("下一步打算有哪些？") == "打算" and listed_noun("学校有哪些做法？") == "做法"

@@ -818,6 +818,9 @@ def test_money_named_en():
     assert money_named_en("What is the average monthly salary of rural teachers?") == ["工资", "薪酬", "待遇"]
     assert money_named_en("What was the per capita income of farmers?") == ["收入"]
     assert money_named_en("How much money was budgeted for the dormitory?") == []
+    # a premium is a sum of money, and the sentence giving it names the insurance
+    question = "What was the total amount of pension insurance premiums the town paid for its 74 teachers?"
+    assert wanted(question) == "money" and money_named_en(question) == ["保险", "保费"]
 
 
 def test_a_two_digit_year_before_a_month_is_a_date_not_a_figure():
@@ -852,6 +855,24 @@ def test_a_question_on_part_of_a_stated_whole_is_answered_by_a_figure_after_it()
     assert past_given("50岁以上的有23人。", (7, 9), wholes, "人") == (7, 9)  # the answer already stands after it
     assert past_given("全县有23所学校。", (3, 5), frozenset({"3"}), "所") == (3, 5)  # a figure the question lacks
     assert not wholes_given("郭店镇中学今年中考有多少人考过500分?", "人")  # a bound, not a whole
+
+
+def test_a_paragraph_states_the_whole_a_question_names():
+    from retrieval.questions import states_whole
+
+    # ../shared/corpus/002 (白塘镇): the 108 teachers on the staff, not the 32 hired for a term
+    staff = "全镇在职在编的108位教师中,年龄超过50岁的有近30人。"
+    assert states_whole(staff, frozenset({"108"}))
+    assert not states_whole(staff, frozenset({"32"}))
+
+
+def test_asks_duty():
+    from retrieval.questions import asks_duty
+
+    assert asks_duty("中小学教职工的人事管理由谁统一负责?")  # a body may do it ("归口教育行政部门")
+    assert asks_duty("这项工作由谁牵头负责?")
+    assert not asks_duty("领导小组组长是谁?")  # a post is held by a person
+    assert not asks_duty("办公室主任由谁担任?")
 
 
 def test_a_figure_counting_schools_of_another_level():
