@@ -27,10 +27,10 @@ from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses
                                  figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
                                  find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts,
                                  listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
-                                 names_report, numbered_names, numbers_given, of_level, other_level, other_names, past_given,
-                                 people_in, places_named, programmes_named, quoted_en, regions_named, school_level,
-                                 shape, signed_date, states_change, states_whole, told_as_total, told_part_year,
-                                 total_named, wanted, which_of, wholes_given, year_told, years_given)
+                                 names_report, numbered_names, numbers_given, of_level, other_level, other_names,
+                                 past_given, people_in, places_named, programmes_named, quoted_en, regions_named,
+                                 school_level, shape, signed_date, states_change, states_whole, told_as_total,
+                                 told_part_year, total_named, wanted, which_of, wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -51,14 +51,14 @@ _MEASURES = ("率", "比", "均分", "总值", "产值")
 _TOTAL_WITHIN = 8  # a sentence stating a total may stand this far down the best ones, under each part's
 _PARTS_BEFORE = 400  # characters before a total within which the parts it adds up stand
 _COUNTED_WITHIN = 5  # a count in the asked classifier ("10到20户") may stand a little lower than one in 个
-# who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
-# name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
 _ASKED = re.compile(r"[?？](?=.)")  # a question mark with more asked after it
 _LABEL_MAX = 8  # how many characters a list's label line may hold before the kind it names ("下一步打算:")
 _RARE_IDF = 5.0  # a word few passages use ("音体美"; not "实验", "学校", "健康")
 # a numbered paragraph opening with its title ("2、音体美技能抽查。学期初,…")
 _ITEM_HEADING = re.compile(r"(?:[一二三四五六七八九十]+|\d{1,2})[、.．]\s*([^,，。;；:：]{2,16})[。:：]")
 _BODIES = ("单位", "部门")  # a which-question's organisations: answered only by a sentence naming one
+# who and which places or schools a factoid asks for, which a close sentence naming one answers; a body's
+# name may be none ("窗口单位"), a place's or a school's is plain ("龙马村", "28中")
 _NAMED_LEADS = ("person", "学校", "村", "乡镇", "乡", "镇", "县", "区", "市", "单位", "部门", ORDINAL)
 _WHERE = {"位于", "地处", "坐落", "属于", "隶属"}  # "明溪口镇位于哪个县": where a place lies is no topic
 _HEADING_SHARE = 0.8  # what a heading's score counts for, as the answer to a factoid asking for no span
@@ -724,9 +724,7 @@ class Composer:
             else:
                 continue
             if len(starts) >= 2:
-                article = self.index.articles.get(best.hit.chunk.article_key)
-                rows = self._starts.get(article.key, [])
-                return [with_detail(self._item(best, at, article), rows) for at in starts]
+                return self._detailed_items(best, starts)
         return []
 
     def _labelled_list(self, candidates: list[Candidate], noun: str) -> list[Candidate]:
@@ -740,10 +738,14 @@ class Composer:
         for m in re.finditer(label, text, re.M):  # an unnumbered line: "一、主要做法" heads a whole part
             starts = numbered_paragraphs(text, m.end() + 1, forward=True)
             if len(starts) >= 2:
-                article = self.index.articles.get(best.hit.chunk.article_key)
-                rows = self._starts.get(article.key, [])
-                return [with_detail(self._item(best, at, article), rows) for at in starts]
+                return self._detailed_items(best, starts)
         return []
+
+    def _detailed_items(self, best: Candidate, starts: list[int]) -> list[Candidate]:
+        """The list items starting at `starts` in the best sentence's article, each with its detail."""
+        article = self.index.articles.get(best.hit.chunk.article_key)
+        rows = self._starts.get(article.key, [])
+        return [with_detail(self._item(best, at, article), rows) for at in starts]
 
     def _announced_list(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """The items of the list the best sentence stands in, when the report says how many there are
@@ -848,6 +850,8 @@ class Composer:
         # the question's own words, whole ("音体美", not its part "体美")
         words = [t for t in tokens if len(t) >= 2 and t in asked and t not in own
                  and not any(t != u and t in u for u in tokens) and self.terms.idf(t) >= _RARE_IDF]
+        if not words:  # most questions name no rare word: the article is not read
+            return ""
         for line in map(normalize, article.text.splitlines()):
             title = _ITEM_HEADING.match(line)  # "2、音体美技能抽查。…", not "⑵初中巩固率要达98%,…毕业生…"
             word = next((t for t in words if t in title.group(1)), "") if title else ""

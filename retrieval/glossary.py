@@ -168,8 +168,10 @@ def head_terms(noun: str) -> list[str]:
     text = re.sub(r"\s+", " ", noun.lower().replace("-", " ")).strip()
     text = _MEASURED.sub("", text)  # "issues of the work bulletin": the bulletin
     text = _AFTER_HEAD.split(text)[0]  # "children of migrant workers", "villages met the standard": children, villages
-    last = [m for m in _PHRASE.finditer(text) if m.end() == len(text) and not _VERB.match(text)]
-    return list(dict.fromkeys(TERMS[last[0].group()].split())) if last else []
+    if _VERB.match(text):  # "were held": no noun was caught
+        return []
+    last = [m.group() for m in _PHRASE.finditer(text) if m.end() == len(text)]
+    return list(dict.fromkeys(TERMS[last[0]].split())) if last else []
 
 
 @lru_cache(maxsize=8)

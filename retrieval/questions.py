@@ -609,7 +609,7 @@ def of_level(level: str, text: str) -> bool:
 def other_level(level: str, text: str) -> bool:
     """True when `text` gives figures for other school levels and not for `level` ("小学毕业生体育合格率
     达到98.5%,初中达到96%" for 高中)."""
-    if "中小学" in text or any(word in text for word in _LEVELS[level]):
+    if "中小学" in text or of_level(level, text):
         return False
     return any(word in text for other in _LEVELS if other != level for word in _LEVELS[other])
 
@@ -634,7 +634,9 @@ _NUMBERED_SCHOOLS = re.compile(r"\d{1,3}中(?!小)学?(?:[、和与及]\d{1,3}�
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:妇联|团委|工会|科协|文联|残联|卫生院|(?:组织|宣传|统战|武装)部|"
                            r"(?:党|教|政|综治|计生|文明|创建|扶贫|信访|审改|禁毒)办|"
                            r"(?:财政|司法|派出|税务|工商|国土|林业|水利|计生|文化|教科|教研|科研|研究)所|研究院|教研室|电教馆|"
-                           r"(?:文化|农技|林业|水利|计生|农机)站|人大|政协|(?:教育|卫生|财政|人事|公安|民政|文化)(?:行政|主管)部门|[省市县区镇乡]委(?![员会])|教育部|[省市县区]教育厅)|"
+                           r"(?:文化|农技|林业|水利|计生|农机)站|人大|政协|"
+                           r"(?:教育|卫生|财政|人事|公安|民政|文化)(?:行政|主管)部门|"
+                           r"[省市县区镇乡]委(?![员会])|教育部|[省市县区]教育厅)|"
                            r"[\u4e00-\u9fff]{1,8}?(?:(?<![格布结当变开大全])局|委员会|纪委|党委|政府|办公室|协会|学会|"
                            r"联合会|公司|集团|医院|法院|检察院)")
 

@@ -53,6 +53,14 @@ def plain() -> Composer:
     return Composer()
 
 
+def _english(corpus_text: str) -> Composer:
+    """A composer for English questions over no index: English words never stand in a report, so no refusal on
+    term overlap; `corpus_text` stands for the reports' text the names in a question are looked up in."""
+    english = Composer(settings=ComposeSettings(refuse_below=0.0))
+    english._all_text = corpus_text
+    return english
+
+
 def hit_of(text: str, report: str = "r.txt") -> Hit:
     chunk = Chunk(id="c0", report=report, article_index=0, article_title="标题", section_path=(), start=0,
                   end=len(text), text=text)
@@ -873,8 +881,7 @@ def test_a_figure_of_the_year_asked_about_leads(plain):
 
 
 def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():
-    english = Composer(settings=ComposeSettings(refuse_below=0.0))  # English words never stand in the report
-    english._all_text = "仓埠中心小学 郭店镇中学"
+    english = _english("仓埠中心小学 郭店镇中学")
     # ../shared/corpus/000 (仓埠中心小学): teachers are counted, its pupils never are
     teachers = hit_of("学校开展了“标杆教师”的评选活动,在所有学科中评选出十名标杆教师。")
     answer = english.compose("What is the total number of students at Cangbu Central Primary School?", [teachers],
@@ -890,8 +897,7 @@ def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():
 
 
 def test_an_english_count_of_a_thing_no_report_has_a_word_for_is_refused():
-    english = Composer(settings=ComposeSettings(refuse_below=0.0))
-    english._all_text = "蚌埠 宿州"
+    english = _english("蚌埠 宿州")
     # ../shared/corpus/003 (篇六): the survey counts the officials met; questionnaires are never counted
     survey = hit_of("先后与17名市纪委监察局、39名县(市、区)纪委监察局负责同志座谈交流、听取意见建议。")
     answer = english.compose("How many questionnaires were handed out during the survey in Bengbu and Suzhou?",
@@ -936,8 +942,7 @@ def test_a_list_the_reports_only_name_is_refused():
 
 
 def test_an_english_school_number_is_a_name_not_a_figure_the_count_may_hold():
-    english = Composer(settings=ComposeSettings(refuse_below=0.0))
-    english._all_text = "第三小学"
+    english = _english("第三小学")
     # ../shared/corpus/003 (篇四): "3个藏文班" holds the 3 of "No. 3", and says nothing of music teachers
     classes = hit_of("一、三年级每个年级设有3个藏文班和1个汉文班,每班平均有46.8名学生,共有学生1313名。")
     answer = english.compose("How many full-time music teachers does No. 3 Primary School have?", [classes],
@@ -1245,8 +1250,7 @@ def test_a_figure_for_another_group_than_the_stated_whole_is_no_answer(plain):
 
 
 def test_an_english_figure_for_another_school_level_is_refused():
-    english = Composer(settings=ComposeSettings(refuse_below=0.0))
-    english._all_text = "两基"
+    english = _english("两基")
     # ../shared/corpus/004 (两基汇报): per-pupil funding is given for primary schools alone
     funding = hit_of("2002年至2004年,小学生均预算内公用经费为61元、75元和105元,分别比上年增长20%、23%和40%;")
     question = "What was the per-student budgetary public funding for senior high school students in 2004?"
@@ -1289,8 +1293,7 @@ def test_a_question_naming_another_numbered_item_of_the_article_is_not_answered_
 
 
 def test_an_english_count_names_the_counted_thing_by_its_head_word():
-    english = Composer(settings=ComposeSettings(refuse_below=0.0))
-    english._all_text = "禁毒"
+    english = _english("禁毒")
     # ../shared/corpus/004 (无毒县): the campaign tells of drugs and cases, counting neither
     aware = hit_of("确保群众对毒品危害知晓率达90%以上。")
     answer = english.compose("How many drug cases did the county crack during its campaign?", [aware],
