@@ -18,19 +18,21 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_duty, asks_exact, asks_frequency,
-                                 asks_from_to, asks_total, asks_holder, asks_issued, asks_plural, asks_ratio, asks_who,
-                                 asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
-                                 counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
-                                 counts_other_level, counts_otherwise, distinctive, enumerates, figure_of_year,
-                                 figures_given, find_counted, find_frequency, find_holder, find_measure, find_named,
-                                 find_person, find_ratio, find_total, find_wanted, find_year, focus_words, held_posts,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_thing_en,
+                                 asked_unit, asks_average, asks_calendar, asks_count, asks_country, asks_duty,
+                                 asks_exact, asks_frequency, asks_from_to, asks_total, asks_holder, asks_issued,
+                                 asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year, blanks_name, bodies_in,
+                                 bodies_named, bounds_only, counted_in_word, counted_list, counted_near,
+                                 counted_noun_en, counts_apart, counts_other_level, counts_otherwise, distinctive,
+                                 enumerates, figure_of_year, figures_given, find_acting_post, find_counted,
+                                 find_group_holder, find_frequency, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
                                  listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
                                  names_report, numbered_names, numbers_given, of_level, other_level, other_names,
                                  past_given, people_in, places_named, programmes_named, quoted_en, regions_named,
                                  school_level, shape, signed_date, states_change, states_whole, told_as_total,
-                                 told_part_year, total_named, wanted, which_of, wholes_given, year_told, years_given)
+                                 told_part_year, total_named, wanted, which_of, whole_given_en, wholes_given,
+                                 year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
                                  similarity, with_detail, with_items, with_label, with_lead_in, with_title,
@@ -66,6 +68,10 @@ _NAMED_FLOOR = 0.75  # how close to the best sentence's score that sentence must
 _SCHOOL_EN = re.compile(r"\b(?:school|kindergarten|hospital|clinic|health cent(?:re|er))\b", re.I)
 _VAGUE_HEADS = {"人员", "人数", "数量", "情况", "工作", "方面", "对象"}  # heads that name nothing alone
 _PARAGRAPH = 40  # characters of a line that is a paragraph, not a title, byline or heading
+_AMONG = re.compile(r"中[,，]")  # "…项目中,": the whole a question's part is asked of
+_ITEM_BOUNDS = "、,，;；。:：()（）"  # what ends one item of a list, or the clause around it
+_SEVERAL = re.compile(r"[、等]")  # a question naming several things ("白塘中学、白塘中心小学…") asks of them together
+_SPEAKS_AS_BODY = re.compile(r"我校|本校|我院|本院|我园|本园")  # a school's, a clinic's or a kindergarten's own report
 _SAME_SENTENCE = 0.5  # bigram overlap of one sentence in two near-duplicate reports
 # what many sums are called ("社会抚养费总额", "专项资金"): the head of no one sum's name
 _NO_HEAD = {"总额", "金额", "总数", "数额", "资金", "经费", "费用", "款项", "投入", "投资"}
@@ -81,7 +87,8 @@ _ITEM_END = re.compile(r"[。！？!?；;\n]")  # where a list item's first sent
 _ON_POINT = 0.5  # a figure's clause holds at least this share of what the best clause holds of the question
 _RUN_MIN = 3  # numbered paragraphs that make a list of measures, not a pair of points
 _QUOTED = re.compile(r"“([^”]{2,10})”")  # a name the question quotes ("“三位一体”")
-_LISTING = re.compile(r"[、；;]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]|[:：]")  # what separates the items of a list
+# what separates the items of a list, or spells out what a label names ("抓好两个结合,即把…与…相结合,与…结合")
+_LISTING = re.compile(r"[、；;]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]|[:：]|即|包括|分别[是为指]|是指")
 OUTLINE_ARTICLES = 3  # the articles of the best passages whose sections may answer a list question
 # of the best sentence's score, what an article's best must score for its sections to answer a list question
 _OUTLINE_SHARE = 0.75
@@ -175,6 +182,10 @@ class Composer:
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
         wholes = wholes_given(asked, classifiers) if kind == "number" else frozenset()
+        # "How many of the 93 full-time teachers … are Tibetan?": a part counted past 93人 in a clause naming it
+        whole_en, whole_noun, part_en = whole_given_en(question) if lang == "en" and kind == "number" else ((), "", "")
+        part_terms = [t for t in translate_terms(part_en) if t not in translate_terms(whole_noun)] if whole_en else []
+        wholes = frozenset(whole_en) or wholes
         anchors = figures_given(asked) if kind in ("number", "money") and focus else []
         # "公安分局局长叫什么名字", "校长是谁": the name by that post ("学校校长袁小华为组长")
         posts = asked_posts(question) if kind == "name" else held_posts(question) if entity == "person" else ()
@@ -183,7 +194,8 @@ class Composer:
         often = kind == "date" and asks_frequency(question)
         year = kind == "date" and asks_year(question)
         # "how many working groups": "下设五个小组", a count in one numeral of the thing asked for
-        noun_en = counted_noun_en(question) if lang == "en" and kind == "number" else ""  # "How many students…"
+        # "How many students…"; "Of the 526 students, how many…" counts students too
+        noun_en = (whole_noun or counted_noun_en(question)) if lang == "en" and kind == "number" else ""
         counted_en = translate_terms(noun_en) if noun_en else []
         # "How many drug cases…": a figure from a sentence naming the cases (案件), not one naming only drugs
         head_en = head_terms(noun_en) if noun_en else []
@@ -196,7 +208,8 @@ class Composer:
             if in_word and not c.key_span:
                 c.key_span = counted_in_word(c.text, in_word)
             if duty and not c.key_span:  # "由谁统一负责": "人事管理权限全部归口教育行政部门", a body as well as a person
-                c.key_span = next(filter(None, (find_named(body, c.text) for body in _BODIES)), None)
+                c.key_span = next(filter(None, (find_named(body, c.text) for body in _BODIES)), None) \
+                    or find_acting_post(c.text)  # or by a post: "镇党委书记主持召开通报会"
             if unit and c.key_span:  # "多少平方米": a figure in square metres, not "4个项目"
                 c.key_span = find_measure(c.text, unit)
             elif counted and c.key_span:  # "大约多少场": "近百场", not "近十年"
@@ -214,9 +227,11 @@ class Composer:
             if kind == "number" and c.key_span and bounds_only(c.text, c.key_span, question):  # "在50人以上的镇"
                 c.key_span = None
             if wholes and c.key_span:  # "26项国家级课题中,已经结题的有多少项": a figure after 26项, not 26项
-                part = past_given(c.text, c.key_span, wholes, classifiers)
+                part = past_given(c.text, c.key_span, wholes, "" if whole_en else classifiers)  # as the whole
                 if focus and not any(f in c.text for f in focus):
                     part = None  # "2158名在校学生中…寄宿生": not "在校学生2158人,在园幼儿476人"
+                if whole_en and part and not any(t in _clause_at(c.text, part) for t in part_terms):
+                    part = None  # "… are Tibetan": not "研究生1人", which no word of the part's names
                 c.key_span = part
                 if len(clauses) == 1 and not states_whole(self._paragraph(c), wholes):
                     c.key_span = None  # "32名临聘教师中…多少人": not a figure of the 108 teachers on the staff
@@ -377,6 +392,10 @@ class Composer:
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=titled), confidence,
                                    "refusal_not_about")
                 candidates = on + [c for c in candidates if c not in on]
+            member = self._listed_member(asked, tokens, candidates[0]) \
+                if figure and one and not _SEVERAL.search(asked) else ""
+            if member:  # "双溪古镇旅游项目的总投资": "重点项目27个,项目总投资141.08亿元;其中,…、双溪古镇旅游项目等4个项目…"
+                return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             blanked = self._blanked(tokens, candidates) if kind in ("number", "money") else ""
             if blanked:  # "总建筑面积××平方米": the lead's report blanks the figure asked for; the lead's is another's
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
@@ -388,6 +407,11 @@ class Composer:
             named = [c for c in candidates[:_WANTED_WITHIN] if c.key_span and c.score >= floor]
             if entity == ORDINAL:  # "第一批" is as exact as a figure: any of the best sentences holding one leads
                 named = [c for c in candidates[:_COUNTED_WITHIN] if c.key_span]
+            group = group_post(question) if entity == "person" else None
+            if group:  # "督导组副组长由谁担任": "于少锋同志任督导组副组长", not the leading group's "…同志担任副组长"
+                held = [replace(c, key_span=span) for c in candidates[:_WANTED_WITHIN]
+                        for span in [find_group_holder(c.text, *group)] if span]
+                named = held + [c for c in named if all(c.start != h.start or c.hit is not h.hit for h in held)]
             if entity == "person" and (posts or asks_holder(question)) and len(clauses) == 1 \
                     and not asks_plural(question) and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):
                 # "纪委书记是谁": no one is named
@@ -426,6 +450,13 @@ class Composer:
         if kind and len(clauses) > 1:  # "…图书馆有多少所?开通了校园网的有多少所?": a sentence for each question
             chosen = join_adjacent(self._per_clause(clauses, candidates, kind, tokens, passages))
             return render_answer(question, hits, chosen, form, lang, confidence)
+        named_en = asked_thing_en(question) if lang == "en" and form == "factoid" and not kind and not entity else ""
+        terms = head_terms(named_en) if named_en else []
+        if terms and not any(t in candidates[0].text for t in terms):
+            # "which meetings did … convene": a close sentence naming meetings (会议) leads
+            floor = _NAMED_FLOOR * candidates[0].score
+            own = [c for c in candidates[1:_WANTED_WITHIN] if c.score >= floor and any(t in c.text for t in terms)]
+            candidates = own[:1] + [c for c in candidates if c not in own[:1]]
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
         chosen = outline or select(candidates, form, self.settings, plural=asks_plural(question))
         if form in ("factoid", "general"):  # "1.继续做好…特色学校的创建工作。在目前已评8所的基础上": what was rated
@@ -479,7 +510,9 @@ class Composer:
         chosen: list[Candidate] = []
         lead, places = candidates[0], self._places(tokens)
         for clause in clauses:  # the place is the passages' subject, not what tells one question from another
-            own = [t for t in dict.fromkeys(self.tokenizer.query_tokens(clause)) if not any(t in p for p in places)]
+            # "…重大建设项目中,前期工作项目有几个": the part asked of the whole tells it apart, not the whole
+            asked = _AMONG.split(clause)[-1]
+            own = [t for t in dict.fromkeys(self.tokenizer.query_tokens(asked)) if not any(t in p for p in places)]
             focus = _used_names(_counted_names(clause, own, passages), passages)
             spans = {id(c): self._clause_span(clause, kind, focus, c) for c in candidates[:_CLAUSE_WITHIN]}
             holding = [c for c in candidates[:_CLAUSE_WITHIN] if spans[id(c)]]
@@ -859,6 +892,25 @@ class Composer:
                 return word
         return ""
 
+    def _listed_member(self, asked: str, tokens: list[str], lead: Candidate) -> str:
+        """A rare word of the question that the lead's paragraph names only as one of a list, after the lead's
+        figure: the figure is the whole list's ("投入教育资金近86万元,…帮助解决了白塘中学教师宿舍楼维修、白塘中心
+        小学校门改造…" is no sum for the dormitory); "" when there is none."""
+        if not lead.key_span:
+            return ""
+        chunk = lead.hit.chunk
+        text, at = (lead.article_text, 0) if lead.article_text is not None else (chunk.text, chunk.start)
+        paragraph, start = _whole_paragraph(text, lead.start - at, lead.end - at)
+        figure = lead.start - at - start + lead.key_span[1]
+        words = [t for t in tokens if len(t) >= 2 and t in asked and t in paragraph
+                 and not any(t != u and t in u for u in tokens) and self.terms.idf(t) >= _RARE_IDF]
+        # a word the article uses outside the paragraph too is its subject ("白塘镇"), listed here among others
+        for word in [w for w in words if text.count(w) == paragraph.count(w)]:
+            spots = [m.start() for m in re.finditer(re.escape(word), paragraph)]
+            if all(_in_list(paragraph, spot, spot + len(word), figure) for spot in spots):
+                return word
+        return ""
+
     def _article_text(self, hit: Hit) -> str:
         article = self.index.articles.get(hit.chunk.article_key) if self.index else None
         return f"{hit.chunk.article_title} {hit.chunk.subject} {article.text if article else ''}"
@@ -894,10 +946,16 @@ class Composer:
 
     def _own_body(self, article_key: str) -> str:
         """The one school or clinic an article opens by presenting ("山左口中学位于东海县最西部,…"), whose
-        report every paragraph then is ("我乡社区教育中心…"); "" when it opens with none, or with several."""
+        report every paragraph then is ("我乡社区教育中心…"); or, opening with none, the one it names after its
+        place anywhere while speaking as 我校 ("我校制定了…《资兴市三都中学学生心理危机干预工作方案》"); "" when
+        there is none, or several."""
         if article_key not in self._bodies:
             article = self.index.articles.get(article_key) if self.index else None
-            stems = {stem for stem, _ in bodies_named(normalize(_opening(article.text)))} if article else set()
+            text = article.text if article else ""
+            stems = {stem for stem, _ in bodies_named(normalize(_opening(text)))}
+            if not stems and _SPEAKS_AS_BODY.search(text):
+                text = normalize(text)  # a name with its place before it ("资兴市三都中学"), not "向家长汇报学校"
+                stems = {stem for stem, name in bodies_named(text) if re.search(f"[省市县区镇乡]{name}", text)}
             self._bodies[article_key] = stems.pop() if len(stems) == 1 else ""
         return self._bodies[article_key]
 
@@ -1016,6 +1074,27 @@ def _opening(text: str) -> str:
     """An article's title lines and its first paragraph (the first line of _PARAGRAPH characters or more)."""
     end = next((m.end() for m in re.finditer(r"[^\n]*", text) if m.end() - m.start() >= _PARAGRAPH), len(text))
     return text[:end]
+
+
+def _clause_at(text: str, span: tuple[int, int]) -> str:
+    """The clause of `text` holding `span`, between the marks that end clauses or list items."""
+    left = max(text.rfind(mark, 0, span[0]) for mark in _ITEM_BOUNDS) + 1
+    rights = [i for i in (text.find(mark, span[1]) for mark in _ITEM_BOUNDS) if i >= 0]
+    return text[left:min(rights, default=len(text))]
+
+
+def _in_list(text: str, start: int, end: int, after: int) -> bool:
+    """True when text[start:end] stands in one item of a list that starts past `after`: between 、 and a comma or
+    等 ("…、双溪古镇旅游项目等4个项目"), or before a 、 ("白塘中学教师宿舍楼维修、白塘中心小学…")."""
+    left = max(text.rfind(mark, 0, start) for mark in _ITEM_BOUNDS)
+    if left < after:  # the item holds the figure, or stands before it
+        return False
+    rights = [i for i in (text.find(mark, end) for mark in _ITEM_BOUNDS) if i >= 0]
+    right = min(rights, default=len(text))
+    own = text.find("等", end, right)  # "…旅游项目等4个项目": the list's count, not the item's
+    if NUMBER.search(text, left + 1, own if own >= 0 else right):  # "、市“双自主研修班”成员500余名": its own figure
+        return False
+    return text[left] == "、" or (right < len(text) and text[right] == "、") or own >= 0
 
 
 def _whole_paragraph(text: str, start: int, end: int) -> tuple[str, int]:

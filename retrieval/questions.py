@@ -247,7 +247,9 @@ def past_given(text: str, span: tuple[int, int], wholes: frozenset[str], classif
     if not stated or span[0] >= stated[0].end():
         return span
     after = stated[0].end()
-    part = find_counted(text[after:], classifiers)
+    # an English question gives no classifier: the part is counted as the whole is ("专任教师93人,研究生1人")
+    unit = classifiers or (text[after] if after < len(text) and _CJK_CHAR.match(text[after]) else "")
+    part = find_counted(text[after:], unit)
     return (after + part[0], after + part[1]) if part else None
 
 
@@ -543,8 +545,13 @@ _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|
                      + _NAMES_COUNTED)
 _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
-_DUTY = re.compile(r"由谁(?:统一|具体|牵头|来)?(?:负责|管理|组织|承担|审批|实施|监督|统筹|落实|发放|考核)|"
+_DUTY = re.compile(r"由谁(?:统一|具体|牵头|来)?(?:负责|管理|组织|承担|审批|实施|监督|统筹|落实|发放|考核|牵头|主持|召集)|"
                    r"谁(?:来)?(?:统一)?(?:负责|管理|监管)")
+_ACTING_POST = re.compile(rf"(?:^|(?<=[,，;；。:：]))(?:(?![由被向对给与和及])[\u4e00-\u9fff]){{0,6}}?(?:{'|'.join(_POSTS)})"
+                          r"(?=主持|牵头|负责|召集|带队)")
+# "督导组副组长由谁担任", "办公室主任是谁": a post of a named group, asked for its holder
+_GROUP_POST = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:组|室|办|委|会))(副?(?:组长|主任|书记|队长|会长|秘书长))"
+                         r"(?:由谁|是谁|是哪|为谁|叫什么)")
 _HOLDER_EN = re.compile(r"^\s*who (?:is|was) the\b", re.I)  # one person, by what they are or did
 _ASKS_ELSE_EN = re.compile(r"\b(?:and|or) (?:what|which|how|when|where|why)\b", re.I)
 _BLANKED_HOLDER = re.compile(rf"(?:{'|'.join(_POSTS)})(?:\*+|[Xx×]{{2,}})")
@@ -562,6 +569,9 @@ _HELD_POST_EN = re.compile(rf"^\s*who (?:is|was) the (?:[\w'-]+ ){{0,6}}?({'|'.j
 # "which four cities", "which villages": the same, asked in English
 _WHICH_EN = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}?(villages?|towns?|townships?|cities|city|counties|county|schools?|"
                        r"units?|departments?|hospitals?)\b", re.I)
+_THING_EN = re.compile(r"\b(?:which|what) (?:kinds? of |types? of )?"
+                       r"(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)((?:[a-z-]+ ){0,2}?[a-z-]+?) "
+                       r"(?:did|does|do|was|were|is|are|has|have|had|will)\b", re.I)
 _EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "county": "县", "school": "学校",
              "unit": "单位", "department": "部门", "hospital": "医院"}
 # "哪一轮次", "哪一批", "in which batch": the answer is one of a series ("第一批")
@@ -576,6 +586,13 @@ def asks_exact(question: str) -> bool:
     passage's article may hold in a paragraph ranked under other reports'."""
     return shape(question) == "factoid" and (wanted(question) in ("number", "money", "name") or asks_who(question)) \
         or which_of(question) is not None
+
+
+def asked_thing_en(question: str) -> str:
+    """What an English which- or what-question asks for, named before its verb ("which meetings did…" → meetings;
+    "What activity did…" → activity), or "" (places and schools are which_of's)."""
+    m = _THING_EN.search(question)
+    return m.group(1).lower() if m and not _WHICH_EN.search(question) else ""
 
 
 def which_of(question: str) -> str | None:
@@ -708,9 +725,10 @@ def _subject_end(part: str) -> int:
     return max(ends, default=0)
 
 
-# A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind.
+# A school or clinic the question names ("白塘镇磊石学校", "山左口中学"): what stands before the kind, read far
+# enough back to take in the word before a long name ("先后为夏镇牙力古孜铁热克小学": 为 is no part of it).
 BODY_KINDS = "中心小学|中心学校|中心校|小学|中学|学校|幼儿园|卫生院"  # the word that ends a school's or clinic's name
-_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)({BODY_KINDS})(?!生(?!均))")  # not "一二中学生": pupils; "三小生均"
+_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,16}}?)({BODY_KINDS})(?!生(?!均))")  # not "一二中学生": pupils; "三小生均"
 _NOT_IN_BODY = set("那个所的在给和与及是这该各全本我哪些级年读念考钱等")  # not "今年小学", "孩子读完小学", "双小等学校"
 _BUILDS = set("建办盖修扩迁并撤")  # right before the kind, a verb: "拿出多少钱来建学校" names none
 # Words that describe a kind of school ("省标准化学校", "乡村学校"), not name one.
@@ -718,6 +736,7 @@ _BODY_WORDS = re.compile(r"中心|实验|示范|特色|重点|寄宿|完全|九�
                          r"项目|优质|乡村|农村|城区|城镇|城市|村级|乡镇|一类|[省市县区镇乡]级|国家级|"
                          r"下面|下属|所属|其[他它]|周边|附近|当地|本地|有关|相关")
 _NOT_IN_NAME = {"v", "p", "r"}  # jieba's tags of verbs, prepositions and pronouns
+_TOLD = {"汇报", "介绍", "通报", "报告"}  # verbs jieba tags as nouns: "向家长汇报学校的工作情况" names no school
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 # "验收时省标准化学校", "名额上向乡村学校", "资金用于学校", "联合创办轴承专业学校": a phrase before the kind
 _DEMONSTRATIVE = re.compile(r"^[那这该此][个所座家]?")
@@ -770,7 +789,8 @@ def _after_verb(phrase: str) -> str:
     "老师都要参加学校" → "学校", "嘉峪关搞义务教育薄弱学校" → "义务教育薄弱学校", "其中幼儿园" → "幼儿园"."""
     words = list(jieba.posseg.cut(phrase, HMM=False))
     # a single character opening the phrase may be a name's own ("拦河小学")
-    last = max((i for i, w in enumerate(words) if w.flag in _NOT_IN_NAME and (i or len(w.word) > 1)), default=-1)
+    last = max((i for i, w in enumerate(words) if (w.flag in _NOT_IN_NAME or w.word in _TOLD)
+                and (i or len(w.word) > 1)), default=-1)
     return "".join(w.word for w in words[last + 1:])
 
 
@@ -819,6 +839,33 @@ def asks_who(question: str) -> bool:
     return bool(_WHO.search(question))
 
 
+def find_acting_post(text: str) -> tuple[int, int] | None:
+    """Span of a post that a clause opens with as the one acting ("民主生活会后,镇党委书记主持召开通报会":
+    镇党委书记), which answers who does a duty as a name would; None when there is none."""
+    m = _ACTING_POST.search(text)
+    return m.span() if m else None
+
+
+def group_post(question: str) -> tuple[str, str] | None:
+    """The group and the post in it whose holder the question asks for ("督导组副组长由谁担任" → 督导组, 副组长),
+    or None; the group may be read back too far ("小组督导组"), so find_group_holder tries its ends."""
+    m = _GROUP_POST.search(question)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def find_group_holder(text: str, group: str, post: str) -> tuple[int, int] | None:
+    """Span of the person the clause of `text` naming `post` of `group` names ("潘玉民同志任督导组组长,于少锋同志任
+    督导组副组长": 于少锋同志 for 督导组副组长), or None."""
+    for i in range(len(group) - 1):
+        at = text.find(group[i:] + post)
+        if at >= 0:
+            start = max(text.rfind(mark, 0, at) for mark in ",，;；。") + 1
+            end = min((j for j in (text.find(mark, at) for mark in ",，;；。") if j >= 0), default=len(text))
+            span = find_person(text[start:end])
+            return (start + span[0], start + span[1]) if span else None
+    return None
+
+
 def asks_duty(question: str) -> bool:
     """True when the question asks who does a duty that a body may do ("由谁统一负责", "谁来管理")."""
     return bool(_DUTY.search(question))
@@ -864,7 +911,8 @@ _LISTED_EN = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of (?:[a-z-]
 
 
 # "how many new teachers did…", "the total number of students at…": the counted thing, up to a verb or preposition
-_COUNTED_EN = re.compile(r"\b(?:how many|number of) ((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?= (?:did|does|do|are|were|is|was|"
+_COUNTED_EN = re.compile(r"\b(?:how many|number of) (?!(?:are|were|is|was|did|do|does|have|has|had)\b)"
+                         r"((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?= (?:did|does|do|are|were|is|was|"
                          r"have|has|had|will|would|can|could|in|at|on|under|for|from|by|that|who|which|"
                          r"took|take|attended|joined|participated|received|got)\b|[?,.]|$)",
                          re.I)
@@ -876,10 +924,29 @@ def counted_noun_en(question: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# "of the 93 full-time teachers", "Of the 179 school construction projects": the whole a part is asked of
+_WHOLE_EN = re.compile(r"\b(?:of|among|out of) (?:the|its|their|all|these|those) (\d[\d,]*) ([a-z][a-z -]*?)"
+                       r"(?=[,?]| (?:at|in|for|of|that|who|which|the|did|does|do|are|were|is|was|have|had)\b|$)", re.I)
+_HOW_MANY_EN = re.compile(r"\bhow many\b", re.I)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # "of the 2016 …": a year, not a whole
+# what tells the part: the words after the question's last verb ("… are Tibetan?", "… how many were canteen …?")
+_PART_EN = re.compile(r".*\b(?:are|were|is|was|have|had|has|got|received|obtained|became)\b\s+(.+?)\s*\??$", re.I)
 # the sums of money an English question may ask for by name, and the words reports give them
 _PAID_AS = {"salar": "工资 薪酬 待遇", "wage": "工资 薪酬 待遇", "income": "收入", "fee": "费", "premium": "保险 保费",
             "subsid": "补助 补贴", "allowance": "补助 补贴 津贴", "bonus": "奖金 奖励", "donation": "捐"}
 _PAID_EN = re.compile(r"\b(salar|wage|income|fee|premium|subsid|allowance|bonus|donation)(?:y|ies|s|es)?\b", re.I)
+
+
+def whole_given_en(question: str) -> tuple[frozenset[str], str, str]:
+    """The whole an English how-many question asks a part of, the whole's noun and the part's words: "How many of
+    the 93 full-time teachers … are Tibetan?" → ({93}, "full-time teachers", "Tibetan"); "Of the 179 projects…, how
+    many were canteen projects?" → ({179}, "projects", "canteen projects"); (frozenset(), "", "") for none."""
+    m = _WHOLE_EN.search(question)
+    if not m or not _HOW_MANY_EN.search(question) or _YEAR_DIGITS.fullmatch(m.group(1)):
+        return frozenset(), "", ""
+    part = _PART_EN.search(question)
+    return frozenset({m.group(1).replace(",", "")}), m.group(2), part.group(1) if part else ""
 
 
 def money_named_en(question: str) -> list[str]:

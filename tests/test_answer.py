@@ -939,6 +939,9 @@ def test_a_list_the_reports_only_name_is_refused():
     assert answer.refused and say("thing_items", "zh", terms="三位一体") in answer.text
     listed = hit_of("狠抓“四个落实”:组织领导落实、管理体制落实、教育投入落实、部门责任落实。")
     assert not composer.compose("“四个落实”具体指哪四个方面?", [listed]).refused
+    # ../shared/corpus/004 (无毒害县): "即…" spells the two out, with no 、 between them
+    spelled = hit_of("抓好两个结合,即把创建“无毒害县”工作与社会治安综合治理相结合,与建设和谐社会有机结合。")
+    assert not composer.compose("“抓好两个结合”具体是哪两个结合?", [spelled]).refused
 
 
 def test_an_english_school_number_is_a_name_not_a_figure_the_count_may_hold():
@@ -1267,6 +1270,11 @@ def test_a_duty_may_be_answered_by_a_body(plain):
     answer = plain.compose("中小学教职工的人事管理由谁统一负责?", [managed])
     assert not answer.refused and answer.sentences[0].key_span is not None
     assert plain.compose("领导小组组长是谁?", [hit_of("领导小组由相关部门组成。")]).refused  # a post wants a person
+    # ../shared/corpus/002 (群众路线实施方案): the one who leads a duty is named by the post acting
+    briefed = hit_of("民主生活会后,镇党委书记主持召开通报会,在规定范围通报民主生活会情况。")
+    answer = plain.compose("民主生活会后由谁牵头通报会议情况?", [briefed])
+    assert not answer.refused and "镇党委书记主持" in answer.sentences[0].text
+    assert plain.compose("镇党委书记是谁?", [briefed]).refused  # who holds the post: no one is named
 
 
 def test_a_question_naming_another_numbered_item_of_the_article_is_not_answered_by_this_one():
@@ -1303,3 +1311,66 @@ def test_an_english_count_names_the_counted_thing_by_its_head_word():
     answer = english.compose("How many drug cases did the county crack during its campaign?", [aware, cracked],
                              query_text="毒品 禁毒 案件 个案")
     assert not answer.refused and "12起" in answer.text
+
+
+def test_a_figure_told_before_a_list_is_no_figure_of_one_thing_listed():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    common = ["今年", "投入", "教育", "资金", "多少", "用于", "我镇", "镇", "钱", "维修"]
+    composer.terms.n, composer.terms.df = 1000, {w: 300 for w in common}  # 宿舍楼 and 白塘 are rare in the corpus
+    # ../shared/corpus/002 (乡镇教育运营活动方案2): the sums fund a list of needs; none is the dormitory's own
+    funded = hit_of("今年,我镇投入教育资金近86万元,引进社会捐资38余万元,共计124余万元,帮助解决了白塘中学教师宿舍楼维修、"
+                    "白塘中心小学校门改造过程中资金的缺口问题。")
+    answer = composer.compose("今年用于白塘中学教师宿舍楼维修的资金有多少?", [funded])
+    assert answer.refused and say("thing_money", "zh") in answer.text
+    assert not composer.compose("今年我镇投入教育资金多少?", [funded]).refused
+    # the thing named on its own, with its own figure
+    own = hit_of("今年,我镇投入资金12万元用于白塘中学教师宿舍楼维修,解决了住宿难的问题。")
+    assert not composer.compose("今年用于白塘中学教师宿舍楼维修的资金有多少?", [own]).refused
+    # ../shared/corpus/003 (机关单位落实三转工作汇报材料): "等4个项目" counts the list; the item has no figure of its own
+    counted = hit_of("今年列入省市重点项目27个,项目总投资141.08亿元。其中,西环路建设项目、双溪古镇旅游项目等4个项目实现开工目标。")
+    assert composer.compose("双溪古镇旅游项目的总投资是多少?", [counted]).refused
+    # an item with its own figure is answered by it
+    trained = hit_of("今年共培养了初中市级骨干教师37名、市“双自主研修班”成员500余名。")
+    assert not composer.compose("今年培养了多少名市“双自主研修班”成员?", [trained]).refused
+
+
+def test_of_several_questions_one_asking_a_part_of_a_whole_is_answered_by_the_part(plain):
+    # ../shared/corpus/003 (机关单位落实三转工作汇报材料): the whole's sentence shares most words, the part's is asked
+    whole = hit_of("我县列入省委省政府科学发展跨越发展行动计划的重大建设项目23个,项目合计总投资288.87亿元,其中在建项目7个。")
+    part = hit_of("20xx年前期工作项目9个,总投资174.17亿元,年计划投资12.8亿元。")
+    answer = plain.compose("我县列入省委省政府科学发展跨越发展行动计划的重大建设项目中,前期工作项目有几个?总投资多少?",
+                           [whole, part])
+    assert not answer.refused and any("前期工作项目9个" in s.text for s in answer.sentences)
+
+
+def test_a_who_question_on_a_post_of_a_named_group_leads_with_that_group(plain):
+    # ../shared/corpus/002 (群众路线实施方案): the leading group's deputies are named first, the supervision group's after
+    leading = hit_of("成立镇党委党的群众路线教育实践活动领导小组,王红卫同志担任组长,窦广春、王双利同志担任副组长。")
+    supervising = hit_of("潘玉民同志任督导组组长,于少锋同志任督导组副组长。")
+    answer = plain.compose("群众路线教育实践活动领导小组中,督导组副组长由谁担任?", [leading, supervising])
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]] == "于少锋同志"
+
+
+def test_an_english_part_of_a_stated_whole_is_counted_past_it_in_a_clause_naming_the_part():
+    english = _english("双语")
+    # ../shared/corpus/003 (夏镇…小学): the 526 pupils split into bilingual and ordinary classes; the teachers by degree
+    pupils = hit_of("学校现有教学班14个,学生共526名(其中双语班学生有402名,占学生总数的76%:普通班学生124名)。")
+    answer = english.compose("Of the 526 students, how many are in bilingual classes?", [pupils],
+                             query_text="学生 双语 班")
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[lead.key_span[0]:lead.key_span[1]].startswith("402")
+    teachers = hit_of("学校现有专任教师93人,研究生1人,本科学历50人,专科学历42人,学历达标100%。")
+    answer = english.compose("How many of the 93 full-time teachers are Tibetan?", [teachers],
+                             query_text="专任教师 教师")
+    assert answer.refused  # no clause past 93人 names what the part is
+
+
+def test_an_english_which_question_leads_with_a_close_sentence_naming_what_it_asks_for():
+    english = _english("三转")
+    # ../shared/corpus/003 (石墩河镇纪委): the survey sentence shares more of the question; the meetings are in the next
+    surveyed = hit_of("由镇纪委书记带队,组成调研小组,就开展“三转”情况进行座谈调研,把干部的思想统一到“三转”要求上来。"
+                      "先后召开纪委全委会、机关干部会和站办所负责人会议,分别围绕“三转”谈认识。")
+    answer = english.compose("To unify thinking on the three transformations, which meetings did the town discipline "
+                             "commission convene?", [surveyed], query_text="三转 统一 思想 纪委 会议")
+    assert not answer.refused and "会议" in answer.sentences[0].text

@@ -10,7 +10,7 @@ import pytest
 
 from index.types import Article, Heading
 from retrieval.outline import Section, announced, inline_items, lists, numbered_paragraphs, sections_of
-from retrieval.questions import listed_noun
+from retrieval.questions import bodies_named, listed_noun
 
 OUTLINE_DIR = Path(__file__).parent / "data" / "outline"
 PRACTICE = ("1、深入学习,统一思想认识", "2、积极沟通,赢得党政支持", "3、完善机制,倒逼工作落实")
@@ -233,3 +233,12 @@ def test_a_list_under_a_line_naming_its_kind_answers_for_it(tmp_path_factory):
     assert answer.sentences[0].text.startswith("1、继续根据评估细则查漏补缺")
     assert len(answer.sentences) == 6 and all("下一步打算" not in s.text for s in answer.sentences)
     assert listed_noun("下一步打算有哪些？") == "打算" and listed_noun("学校有哪些做法？") == "做法"
+
+
+def test_a_school_named_once_in_its_own_report_is_what_the_report_is_about(tmp_path_factory):
+    # data/ourschool is ../shared/corpus/001's "乡镇关工委工作总结范文3": a school speaking as 我校, named once, with
+    # its city, in a title it quotes ("《资兴市三都中学学生心理危机干预工作方案》"), far from its figures
+    pipeline = _list_pipeline(tmp_path_factory, "ourschool")
+    answer = pipeline.ask("资兴市三都中学举办了几次班级黑板报竞赛?")
+    assert not answer.refused and "二次班级黑板报" in answer.sentences[0].text
+    assert bodies_named("会上除了向家长汇报学校的工作情况") == []  # 汇报 is told, not a school's name

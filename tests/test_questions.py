@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named,
+from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given, listed_noun)
@@ -363,6 +363,9 @@ def test_dates_are_not_counts(text, numbers):
     ("按乡卫生院全年的健康教育时间表,八月份讲些什么?", []),  # 按: by the township clinic's timetable
     ("据镇中心小学统计,有多少学生?", []),
     ("向阳小学有多少学生?", [("向阳", "向阳小学")]),  # 向 opening a name
+    # a long name: the word before it (为) is read and left out
+    ("各级政府先后为夏镇牙力古孜铁热克小学的基础设施建设投入了多少资金?",
+     [("夏镇牙力古孜铁热克", "夏镇牙力古孜铁热克小学")]),
 ])
 def test_bodies_named(question, bodies):
     assert bodies_named(question) == bodies
@@ -944,3 +947,35 @@ def test_the_figure_of_the_year_asked_in_a_change_told_from_year_to_year():
     text = "满意和基本满意的比例从2004年的48%上升到2009年的78%"  # ../shared/corpus/001
     assert figure_of_year("number", text, ["2009"]) == (text.index("78%"), text.index("78%") + 3)
     assert figure_of_year("number", text, ["2010"]) is None
+
+
+def test_an_acting_post_opens_its_clause():
+    text = "民主生活会后,镇党委书记主持召开通报会,在规定范围通报民主生活会情况。"
+    assert text[slice(*find_acting_post(text))] == "镇党委书记"
+    assert find_acting_post("会议由镇党委书记主持。") is None  # named after 由: not the clause's subject
+    assert asks_duty("由谁牵头在规定范围内通报会议情况?") and not asks_duty("督导组组长是谁?")
+
+
+def test_a_post_of_a_named_group_is_held_by_the_person_its_clause_names():
+    # ../shared/corpus/002 (群众路线实施方案): the leading group and its supervision group each have a deputy head
+    text = "潘玉民同志任督导组组长,于少锋同志任督导组副组长。"
+    assert group_post("领导小组中,督导组副组长由谁担任?") == ("督导组", "副组长")
+    assert text[slice(*find_group_holder(text, "督导组", "副组长"))] == "于少锋同志"
+    assert text[slice(*find_group_holder(text, "督导组", "组长"))] == "潘玉民同志"
+    assert find_group_holder("王红卫同志担任组长,窦广春同志担任副组长。", "督导组", "副组长") is None
+    assert group_post("副组长由谁担任?") is None  # no group named
+
+
+def test_an_english_whole_is_the_figure_after_of_the():
+    question = "How many of the 93 full-time teachers at Chengguan District No. 3 Primary School are Tibetan?"
+    assert whole_given_en(question) == (frozenset({"93"}), "full-time teachers", "Tibetan")
+    assert whole_given_en("Of the 179 projects, how many were canteen projects?")[::2] == (frozenset({"179"}),
+                                                                                         "canteen projects")
+    assert whole_given_en("How many drug users did the district have at the end of 2016?") == (frozenset(), "", "")
+
+
+def test_an_english_which_question_names_what_it_asks_for_before_its_verb():
+    assert asked_thing_en("Which meetings did the town discipline commission convene?") == "meetings"
+    assert asked_thing_en("What new measures did the county take?") == "new measures"
+    assert asked_thing_en("What did the town do?") == ""  # no thing named
+    assert asked_thing_en("Which two schools were merged?") == ""  # a school: which_of's
