@@ -1076,21 +1076,26 @@ def _opening(text: str) -> str:
     return text[:end]
 
 
+def _item_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause or list item holding text[start:end] is marked off: the mark before it (-1 for none) and
+    the one after it (len(text) for none)."""
+    left = max(text.rfind(mark, 0, start) for mark in _ITEM_BOUNDS)
+    rights = [i for i in (text.find(mark, end) for mark in _ITEM_BOUNDS) if i >= 0]
+    return left, min(rights, default=len(text))
+
+
 def _clause_at(text: str, span: tuple[int, int]) -> str:
     """The clause of `text` holding `span`, between the marks that end clauses or list items."""
-    left = max(text.rfind(mark, 0, span[0]) for mark in _ITEM_BOUNDS) + 1
-    rights = [i for i in (text.find(mark, span[1]) for mark in _ITEM_BOUNDS) if i >= 0]
-    return text[left:min(rights, default=len(text))]
+    left, right = _item_bounds(text, *span)
+    return text[left + 1:right]
 
 
 def _in_list(text: str, start: int, end: int, after: int) -> bool:
     """True when text[start:end] stands in one item of a list that starts past `after`: between 、 and a comma or
     等 ("…、双溪古镇旅游项目等4个项目"), or before a 、 ("白塘中学教师宿舍楼维修、白塘中心小学…")."""
-    left = max(text.rfind(mark, 0, start) for mark in _ITEM_BOUNDS)
+    left, right = _item_bounds(text, start, end)
     if left < after:  # the item holds the figure, or stands before it
         return False
-    rights = [i for i in (text.find(mark, end) for mark in _ITEM_BOUNDS) if i >= 0]
-    right = min(rights, default=len(text))
     own = text.find("等", end, right)  # "…旅游项目等4个项目": the list's count, not the item's
     if NUMBER.search(text, left + 1, own if own >= 0 else right):  # "、市“双自主研修班”成员500余名": its own figure
         return False
