@@ -55,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "thing_title": {"zh": "所问的名称", "en": "the title asked for"},
     "thing_terms": {"zh": "“{terms}”", "en": "“{terms}”"},
     "thing_country": {"zh": "所问的国家", "en": "the country asked for"},
+    "thing_most": {"zh": "所问的排名（哪一个最多、最大）", "en": "which one ranks first"},
     "thing_items": {"zh": "“{terms}”所指的各项", "en": "the items of “{terms}”"},
 }
 

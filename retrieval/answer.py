@@ -18,25 +18,25 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_thing_en,
-                                 asked_unit, asks_average, asks_calendar, asks_count, asks_country, asks_duty,
-                                 asks_exact, asks_frequency, asks_from_to, asks_total, asks_holder, asks_issued,
-                                 asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year, blanks_name, bodies_in,
-                                 bodies_named, bounds_only, counted_in_word, counted_list, counted_near,
-                                 counted_noun_en, counts_apart, counts_other_level, counts_otherwise, distinctive,
-                                 enumerates, figure_of_year, figures_given, find_acting_post, find_counted,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part,
+                                 asked_thing_en, asked_unit, asks_average, asks_calendar, asks_count, asks_country,
+                                 asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total, asks_holder,
+                                 asks_issued, asks_most, asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year,
+                                 blanks_name, bodies_in, bodies_named, bounds_only, counted_in_word, counted_list,
+                                 counted_near, counted_noun_en, counts_apart, counts_other_level, counts_otherwise,
+                                 distinctive, enumerates, figure_of_year, figures_given, find_acting_post, find_counted,
                                  find_group_holder, find_frequency, find_holder, find_measure, find_named, find_person,
                                  find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
                                  listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
                                  names_report, numbered_names, numbers_given, of_level, other_level, other_names,
-                                 past_given, people_in, places_named, programmes_named, quoted_en, regions_named,
+                                 past_given, people_in, places_named, programmes_named, quoted_en, ranks, regions_named,
                                  school_level, shape, signed_date, states_change, states_whole, told_as_total,
-                                 told_part_year, total_named, wanted, which_of, whole_given_en, wholes_given,
-                                 year_told, years_given)
+                                 told_part_year, total_named, wanted, which_of, whole_given_en, wholes_given, year_told,
+                                 years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
-                                 similarity, with_detail, with_items, with_label, with_lead_in, with_title,
-                                 without_contained)
+from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, label_before, per_place,
+                                 redacted_near, select, similarity, with_detail, with_items, with_label, with_lead_in,
+                                 with_title, without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -201,10 +201,12 @@ class Composer:
         head_en = head_terms(noun_en) if noun_en else []
         in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
         duty = entity == "person" and asks_duty(question)
+        part = asked_part(asked) if lang == "zh" else ""
+        pointed = [t for t in tokens if t in part]  # "…教育实践活动时,各单位是如何搞好思想发动的": 单位 搞好 思想 发动
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
-                                              scope)
+                                              scope, pointed)
             if in_word and not c.key_span:
                 c.key_span = counted_in_word(c.text, in_word)
             if duty and not c.key_span:  # "由谁统一负责": "人事管理权限全部归口教育行政部门", a body as well as a person
@@ -266,6 +268,8 @@ class Composer:
                            "refusal_unheard")
         if asks_country(question) and not any(names_country(c.text) for c in candidates[:_WANTED_WITHIN]):
             missing = say("thing_country", lang)  # "外方是哪个国家的学校": "与国外合作办学" names none
+        if asks_most(question) and not any(ranks(c.text) for c in candidates[:_WANTED_WITHIN]):
+            missing = say("thing_most", lang)  # "捐书最多的是哪个部门": "全县各部门单位共捐赠图书7万多册" ranks none
         if confidence < self.settings.refuse_below or missing:
             return _refuse(question, hits, lang, missing, confidence)
         if kind == "date" and asks_issued(question):  # "方案是什么时候发布的": the date it is signed with
@@ -614,15 +618,18 @@ class Composer:
 
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float,
                listing: bool = False, entity: str | None = None, average: bool = False,
-               given: frozenset[str] = frozenset(), scope: tuple[str, ...] = ()):
+               given: frozenset[str] = frozenset(), scope: tuple[str, ...] = (), pointed: list[str] = ()):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
         own = self._own(tokens, c, scope)
         lexical = self.terms.coverage(own, normalize(c.text))
-        section = self._section(c)
+        section = " ".join(filter(None, (self._section(c), label_before(c))))  # "搞好思想发动。" over its measure
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
+        asked = [t for t in pointed if t in own]
+        if asked:  # the words of the clause that asks weigh as much again as all the question's words
+            lexical = 0.5 * lexical + 0.5 * self.terms.coverage(asked, normalize(f"{section} {c.text}"))
         redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus, average, given)
         fit = 1.0 if kind is None or span else 0.0
@@ -668,6 +675,9 @@ class Composer:
         framed = self._framed_list(candidates)
         if framed:  # "以语文为例:" ①… ⑥…; "①…⑥…这样,通过定时间、定内容…具体化了。"
             return framed
+        headed = self._headed_section(candidates, tokens)
+        if headed:  # "如何强化学校内部管理": "(三)、强化学校内部管理,切实做好日常工作。" over 1、… 4、
+            return headed
         if not noun:  # "怎样做到“三个严格”的": "做到三个严格。第一,严格教育。…"
             named = counted_list(question)
             inline = self._inline_list(candidates, named, reach=len(candidates)) if named else []
@@ -699,6 +709,21 @@ class Composer:
                 section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
                 return [] if self._about_one(own, section, article) else self._items(best, section, article)
         return self._numbered_run(candidates, tokens)
+
+    def _headed_section(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """The sub-headings, each with its detail, of the section whose heading is the best sentence, when
+        the heading holds more of the question's words than any of its sub-headings does: the question asks
+        in the heading's words for all that the section does; [] otherwise."""
+        best = candidates[0]
+        article = self.index.articles.get(best.hit.chunk.article_key)
+        section = next((s for s in sections_of(article) if s.heading.start == best.start), None) if article else None
+        if section is None:
+            return []
+        own = self._own(tokens, best)
+        whole = self.terms.coverage(own, normalize(section.heading.text))
+        if _WHOLE_OVER_ITEM * max(self.terms.coverage(own, normalize(h.text)) for h in section.children) >= whole:
+            return []
+        return self._items(best, section, article)
 
     def _named_item(self, candidates: list[Candidate], noun: str) -> Candidate | None:
         """The short list item of the best sentence's article that names the kind of thing asked for, the only

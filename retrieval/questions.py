@@ -1118,6 +1118,40 @@ _COUNTRY = re.compile(r"美国|英国|法国|德国|日本|韩国|朝鲜|俄罗�
                       r"菲律宾|巴基斯坦|哈萨克斯坦|蒙古|埃及|南非|巴西|阿根廷|墨西哥|土耳其")
 
 
+# "投资最多的是哪一所", "哪个村贫困户最多", "which township has the most …": one picked out by a ranking
+_MOST = r"最(?:多|少|大|小|高|低|强|快|重|长|短|好)"
+_ASKS_MOST = re.compile(rf"{_MOST}的?是?哪|哪[^,，。;；?？]{{0,12}}{_MOST}|\bwhich\b[^?,;]*\b(?:most|largest|highest|"
+                        r"biggest|fewest|least|lowest|greatest|smallest)\b", re.I)
+_RANKED = re.compile(r"最|第一|首位|居首|之首|榜首|排名|排序|名列|前列|之冠|领先|位居|居全")
+
+
+def asks_most(question: str) -> bool:
+    """True when the question asks which one ranks first ("捐书最多的是哪个部门"): a total answers it not."""
+    return bool(_ASKS_MOST.search(question))
+
+
+def ranks(text: str) -> bool:
+    """True when `text` ranks something ("居全县第一", "最多的是…", "排名前列")."""
+    return bool(_RANKED.search(text))
+
+
+# a clause that tells when or within what the question asks ("…开展教育实践活动时,", "在“服务拓展年”主题教育中,")
+_FRAME = re.compile(r"(?:时|时候|期间|过程中|中|里|以来)$")
+
+
+def asked_part(question: str) -> str:
+    """What a question asks after the clauses that frame it ("滨海新区XX镇开展党的群众路线教育实践活动时,各单位是
+    如何搞好思想发动的?" → 各单位是如何搞好思想发动的); "" when no clause frames it, or it asks several questions."""
+    if _ASKED_MARKS.search(question.rstrip("?？ ")):
+        return ""
+    clauses = [c for c in re.split(r"[,，;；]", question.rstrip("?？。 ")) if c.strip()]
+    framing = [i for i, c in enumerate(clauses[:-1]) if _FRAME.search(c.strip())]
+    return "，".join(clauses[framing[-1] + 1:]) if framing else ""
+
+
+_ASKED_MARKS = re.compile(r"[?？]")
+
+
 def asks_country(question: str) -> bool:
     """True when the question asks which country ("合作办学的外方是哪个国家的学校")."""
     return bool(_ASKS_COUNTRY.search(question))

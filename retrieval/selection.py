@@ -137,6 +137,19 @@ def with_label(c: Candidate) -> Candidate:
     return _with_preceding(c, _LABEL, 16)
 
 
+# A short sentence of no clauses that names what follows it in its paragraph ("搞好思想发动。在镇党委深入动员基础上,…",
+# "一是强化责任促法治。层层签订…")
+_LABEL_BEFORE = re.compile(r"(?:^|[。！？!?；;\n])\s*([^。！？!?；;:：,，\n]{2,14}[。:：])\s*$")
+
+
+def label_before(c: Candidate) -> str:
+    """The short label right before `c` in its paragraph, which names what `c` tells; "" when there is none."""
+    if c.article_text is None:
+        return ""
+    m = _LABEL_BEFORE.search(c.article_text[max(0, c.start - 24):c.start])
+    return m.group(1) if m else ""
+
+
 # A numbered item's title, a sentence of its own on the line before what it says ("1.继续做好小学素质教育市级特色学校的
 # 创建工作。" before "在目前已评8所的基础上,…"; "(四)义诊义治服务活动。" before "以乡卫生院为服务单位,…").
 _TITLE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])"

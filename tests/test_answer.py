@@ -919,6 +919,16 @@ def test_a_sum_the_best_sentence_names_without_a_figure_is_not_answered_by_anoth
     assert not plain.compose("上坪乡完成了多少万元的小额贴息贷款?", [named, loans]).refused
 
 
+def test_which_one_ranks_first_is_answered_only_by_a_sentence_ranking():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    # ../shared/corpus/001 (乡镇关工委工作总结范文5): a total the departments gave, none of them ranked
+    total = hit_of("县委宣传部、县直机关工委与县创强办联合在全县开展了“为争创教育强县捐书”活动,全县各部门单位共捐赠图书7万多册。")
+    answer = composer.compose("“为争创教育强县捐书”活动中,捐书最多的是哪个部门?", [total])
+    assert answer.refused and say("thing_most") in answer.text
+    ranked = hit_of("在“为争创教育强县捐书”活动中,县教育局捐书最多,共捐赠图书1万余册。")
+    assert not composer.compose("“为争创教育强县捐书”活动中,捐书最多的是哪个部门?", [ranked]).refused
+
+
 def test_which_country_is_answered_only_by_a_sentence_naming_one():
     composer = Composer(settings=ComposeSettings(refuse_below=0.0))
     # ../shared/corpus/004 (两基): 42中学 works with schools abroad, none named

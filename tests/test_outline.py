@@ -242,3 +242,10 @@ def test_a_school_named_once_in_its_own_report_is_what_the_report_is_about(tmp_p
     answer = pipeline.ask("资兴市三都中学举办了几次班级黑板报竞赛?")
     assert not answer.refused and "二次班级黑板报" in answer.sentences[0].text
     assert bodies_named("会上除了向家长汇报学校的工作情况") == []  # 汇报 is told, not a school's name
+
+
+def test_a_question_in_a_sections_heading_words_is_answered_by_its_items(tmp_path_factory):
+    # data/headed is ../shared/corpus/002's "乡镇教育运营活动方案4", its "三、主要措施": the question asks in the words
+    # of "(三)、强化学校内部管理,切实做好日常工作。", whose items tell how (its long item 3 is not read as a heading)
+    answer = _list_pipeline(tmp_path_factory, "headed").ask("双泉镇中心学校要求如何强化学校内部管理、做好日常工作?")
+    assert [s.text[:12] for s in answer.sentences] == ["1、全镇实行教育党支部领", "2、镇中心学校实行校长主", "4、教师实行岗位责任制。"]

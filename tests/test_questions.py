@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, ORDINAL, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
+from retrieval.questions import (NUMBER, ORDINAL, asked_part, asks_most, ranks, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given, listed_noun)
@@ -979,3 +979,22 @@ def test_an_english_which_question_names_what_it_asks_for_before_its_verb():
     assert asked_thing_en("What new measures did the county take?") == "new measures"
     assert asked_thing_en("What did the town do?") == ""  # no thing named
     assert asked_thing_en("Which two schools were merged?") == ""  # a school: which_of's
+
+
+def test_a_which_question_picking_the_first_of_a_ranking():
+    # ../shared/corpus/003 (嘉峪关) and 001 (捐书): a total of several is given, no ranking of them
+    assert asks_most("嘉峪关市2012年至2017年新建的8所幼儿园中,投资最多的是哪一所?")
+    assert asks_most("哪个乡镇的人口最多?") and asks_most("Which village has the most poor households?")
+    assert not asks_most("黄圩镇老年大学哪位学员牵头组建了响水县最早的一支老年文艺宣传队?")  # who, not a ranking
+    assert not asks_most("卫生院给村卫生室人员搞健康教育业务培训,一年下来最少要办几回?")  # a number
+    assert ranks("其中投资最多的是第一幼儿园") and ranks("居全县第一")
+    assert not ranks("全县各部门单位共捐赠图书7万多册")
+
+
+def test_the_part_of_a_question_after_the_clauses_that_frame_it():
+    assert asked_part("滨海新区XX镇开展党的群众路线教育实践活动时,各单位是如何搞好思想发动的?") == "各单位是如何搞好思想发动的"
+    assert asked_part("在“服务拓展年”主题教育中，这家医保经办机构提出了哪些工作举措？") == "这家医保经办机构提出了哪些工作举措"
+    # the clause before tells what is asked about, not when: the whole question asks
+    assert asked_part("为了稳定农村教师队伍，县里准备采取哪些做法？") == ""
+    assert asked_part("对于干工作马虎应付的教师,中心校会怎样处理?") == ""
+    assert asked_part("开展活动时,有多少人参加?用了多少钱?") == ""  # two questions: asked_clauses's

@@ -6,7 +6,7 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, per_place, redacted_near, select,
+from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, label_before, per_place, redacted_near, select,
                                  with_detail, with_items, with_label, with_lead_in, with_title,
                                  without_contained)
 from retrieval.types import Hit
@@ -190,3 +190,14 @@ def test_a_blanked_count_before_or_after_the_thing_it_counts():
     assert redacted_near("课标要求背诵优秀诗文160篇,我们整理了xx2首古诗词,安排在12个学期", ["古诗词"])
     assert redacted_near("全镇已婚育龄妇女XXX人。", ["育龄妇女"])
     assert not redacted_near("我们整理了xx2首古诗词", ["学期"])
+
+
+def test_the_short_label_before_a_sentence_names_what_it_tells():
+    # ../shared/corpus/002 (群众路线) and 000 (上坪乡): an unnumbered and a numbered label over a measure
+    article = "广泛听取干部群众意见。\n搞好思想发动。在镇党委深入动员基础上,各单位召开动员大会。"
+    assert label_before(candidate("在镇党委深入动员基础上,各单位召开动员大会。", 1.0, article=article)) == "搞好思想发动。"
+    article = "四、实施“依法行政”工程,转变管理方式。一是强化责任促法治。层层签订计划生育《行政执法责任书》。"
+    assert label_before(candidate("层层签订计划生育《行政执法责任书》。", 1.0, article=article)) == "一是强化责任促法治。"
+    # a clause of a longer sentence is no label
+    article = "全镇教育工作成效明显,各项指标位居全县前列。今年投入资金50万元。"
+    assert label_before(candidate("今年投入资金50万元。", 1.0, article=article)) == ""
