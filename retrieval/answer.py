@@ -18,7 +18,7 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part, asked_part_en,
                                  asked_thing_en, asked_unit, asks_average, asks_calendar, asks_count, asks_country,
                                  asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total, asks_holder,
                                  asks_issued, asks_most, asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year,
@@ -45,6 +45,8 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # Chinese an English question quotes ("(三残)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # "100%" of "reached 100%", as the reports write it
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
 _CLAUSE_WITHIN = 10  # the best sentences among which each of several questions asked together finds its own
 _WANTED_WITHIN = 3  # the asked-for number/date/name must stand in one of the best sentences
@@ -149,7 +151,7 @@ class Composer:
         top = self._passages(hits, exact=asks_exact(question))
         tokens = list(dict.fromkeys(self.tokenizer.query_tokens(query_text or question)))
         if lang == "en":  # no Chinese sentence holds the English words; their bridged Chinese terms and years weigh
-            tokens = [t for t in tokens if _CJK.search(t) or t.isdigit()] or tokens
+            tokens = [t for t in tokens if _CJK.search(t) or _FIGURE.fullmatch(t)] or tokens
         candidates = [c for rank, (h, limit) in enumerate(top)
                       for c in self._candidates(h, rank, limit, query_vector)]
         if not candidates:
@@ -174,6 +176,8 @@ class Composer:
         places_asked = places_en(question, self._corpus()) if lang == "en" and self.index else []
         # "the county with Huibu, Tianma and Zhaoxian towns" picks the report, not the sentence
         scope += tuple(name for names in places_asked for name in names)
+        if lang == "zh" and form != "across":  # "沅陵县明溪口镇…实行的是什么制度": not "明溪口镇地处沅陵县西北部"
+            scope += tuple(places_named(asked))
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -201,7 +205,7 @@ class Composer:
         head_en = head_terms(noun_en) if noun_en else []
         in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
         duty = entity == "person" and asks_duty(question)
-        part = asked_part(asked) if lang == "zh" else ""
+        part = asked_part(asked) if lang == "zh" else " ".join(translate_terms(asked_part_en(question)))
         pointed = [t for t in tokens if t in part]  # "…教育实践活动时,各单位是如何搞好思想发动的": 单位 搞好 思想 发动
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
@@ -462,6 +466,10 @@ class Composer:
             own = [c for c in candidates[1:_WANTED_WITHIN] if c.score >= floor and any(t in c.text for t in terms)]
             candidates = own[:1] + [c for c in candidates if c not in own[:1]]
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
+        quoted = _CJK_RUN.findall(question) if lang == "en" else []  # "… the 'three disabilities' (三残)?"
+        if outline and any(q in c.text for q in quoted for c in candidates[:_WANTED_WITHIN]) \
+                and not any(q in c.text for q in quoted for c in outline):
+            outline = []  # the list names not what the question quotes, and one of the best sentences does
         chosen = outline or select(candidates, form, self.settings, plural=asks_plural(question))
         if form in ("factoid", "general"):  # "1.继续做好…特色学校的创建工作。在目前已评8所的基础上": what was rated
             chosen = [with_title(c) for c in join_adjacent(chosen)]

@@ -571,6 +571,7 @@ _WHICH_EN = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}?(villages?|towns?|townships?|
                        r"units?|departments?|hospitals?)\b", re.I)
 _THING_EN = re.compile(r"\b(?:which|what) (?:kinds? of |types? of )?"
                        r"(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)((?:[a-z-]+ ){0,2}?[a-z-]+?) "
+                       r"(?:of [^?,;]{1,60}? )?"  # "which functions of efficiency supervision (效能监察) did"
                        r"(?:did|does|do|was|were|is|are|has|have|had|will)\b", re.I)
 _EN_KINDS = {"village": "村", "town": "镇", "township": "乡镇", "city": "市", "county": "县", "school": "学校",
              "unit": "单位", "department": "部门", "hospital": "医院"}
@@ -1150,6 +1151,16 @@ def asked_part(question: str) -> str:
 
 
 _ASKED_MARKS = re.compile(r"[?？]")
+# an English question's framing clause: "In the implementation plan of XX Town …, what are the basic principles?"
+_FRAME_EN = re.compile(r"^(?:in|according to|for|during|at|under|within|among)\b[^?]*?,\s*(?=[^,]*\b(?:what|which|who|how|"
+                       r"when|where|why)\b)", re.I)
+
+
+def asked_part_en(question: str) -> str:
+    """What an English question asks after the clause that frames it ("what are the basic principles"); ""
+    when no clause frames it."""
+    m = _FRAME_EN.search(question)
+    return question[m.end():] if m else ""
 
 
 def asks_country(question: str) -> bool:

@@ -919,6 +919,14 @@ def test_a_sum_the_best_sentence_names_without_a_figure_is_not_answered_by_anoth
     assert not plain.compose("上坪乡完成了多少万元的小额贴息贷款?", [named, loans]).refused
 
 
+def test_the_places_a_question_names_pick_the_report_not_the_sentence():
+    composer = Composer(settings=ComposeSettings(refuse_below=0.0))
+    # ../shared/corpus/000 (明溪口镇): where the town lies holds the question's places, not what it asks
+    text = "明溪口镇地处沅陵县西北部,全镇实行镇村两级管理。对计生考核不合格的村坚决实行了“一票否决”。"
+    answer = composer.compose("沅陵县明溪口镇对计生考核不合格的村实行的是什么制度?", [hit_of(text)])
+    assert answer.sentences[0].text.startswith("对计生考核不合格的村")
+
+
 def test_which_one_ranks_first_is_answered_only_by_a_sentence_ranking():
     composer = Composer(settings=ComposeSettings(refuse_below=0.0))
     # ../shared/corpus/001 (乡镇关工委工作总结范文5): a total the departments gave, none of them ranked

@@ -249,3 +249,13 @@ def test_a_question_in_a_sections_heading_words_is_answered_by_its_items(tmp_pat
     # of "(三)、强化学校内部管理,切实做好日常工作。", whose items tell how (its long item 3 is not read as a heading)
     answer = _list_pipeline(tmp_path_factory, "headed").ask("双泉镇中心学校要求如何强化学校内部管理、做好日常工作?")
     assert [s.text[:12] for s in answer.sentences] == ["1、全镇实行教育党支部领", "2、镇中心学校实行校长主", "4、教师实行岗位责任制。"]
+
+
+def test_a_list_naming_none_of_the_chinese_an_english_question_quotes_does_not_answer_it(tmp_path_factory):
+    # data/quoted is ../shared/corpus/003's 嘉峪关 report ("篇九"), its 二、主要工作成就: "(三)推进教育公平方面" lists
+    # 1.…招生 2.…义务教育 3.关爱特殊儿童, two of them naming 教育; the question quotes 三残, which only a sentence names
+    answer = _list_pipeline(tmp_path_factory, "quoted").ask(
+        "What kinds of education does Jiayuguan City comprehensively promote for children and adolescents with the "
+        "'three disabilities' (三残)?")
+    assert any("“三残”" in s.text for s in answer.sentences)
+    assert not any(s.text.startswith(("2.消除", "3.关爱")) for s in answer.sentences)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, ORDINAL, asked_part, asks_most, ranks, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
+from retrieval.questions import (NUMBER, ORDINAL, asked_part, asked_part_en, asks_most, ranks, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given, listed_noun)
@@ -979,6 +979,9 @@ def test_an_english_which_question_names_what_it_asks_for_before_its_verb():
     assert asked_thing_en("What new measures did the county take?") == "new measures"
     assert asked_thing_en("What did the town do?") == ""  # no thing named
     assert asked_thing_en("Which two schools were merged?") == ""  # a school: which_of's
+    # named before an of-phrase: "functions of efficiency supervision (效能监察)" asks for functions (作用)
+    assert asked_thing_en("Which functions of efficiency supervision (效能监察) did the bureau bring into full play?") \
+        == "functions"
 
 
 def test_a_which_question_picking_the_first_of_a_ranking():
@@ -998,3 +1001,7 @@ def test_the_part_of_a_question_after_the_clauses_that_frame_it():
     assert asked_part("为了稳定农村教师队伍，县里准备采取哪些做法？") == ""
     assert asked_part("对于干工作马虎应付的教师,中心校会怎样处理?") == ""
     assert asked_part("开展活动时,有多少人参加?用了多少钱?") == ""  # two questions: asked_clauses's
+    assert asked_part_en("In the implementation plan of XX Town for the mass-line campaign, what are the basic "
+                         "principles?") == "what are the basic principles?"
+    assert asked_part_en("In 2015, which villages met the standard?") == "which villages met the standard?"
+    assert asked_part_en("What did the town do, and why?") == ""  # no clause before it frames it
