@@ -18,18 +18,19 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part, asked_part_en,
-                                 asked_thing_en, asked_unit, asks_average, asks_calendar, asks_count, asks_country,
-                                 asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total, asks_holder,
-                                 asks_issued, asks_most, asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year,
-                                 blanks_name, bodies_in, bodies_named, bounds_only, counted_in_word, counted_list,
-                                 counted_near, counted_noun_en, counts_apart, counts_other_level, counts_otherwise,
-                                 distinctive, enumerates, figure_of_year, figures_given, find_acting_post, find_counted,
-                                 find_group_holder, find_frequency, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
-                                 listed_noun, listed_noun_en, money_named_en, names_country, names_measures,
-                                 names_report, numbered_names, numbers_given, of_level, other_level, other_names,
-                                 past_given, people_in, places_named, programmes_named, quoted_en, ranks, regions_named,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part,
+                                 asked_part_en, asked_thing_en, asked_unit, asks_average, asks_calendar, asks_count,
+                                 asks_country, asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total,
+                                 asks_holder, asks_issued, asks_most, asks_plural, asks_ratio, asks_who,
+                                 asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
+                                 counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
+                                 counts_other_level, counts_otherwise, distinctive, enumerates, figure_of_year,
+                                 figures_given, find_acting_post, find_counted, find_group_holder, find_frequency,
+                                 find_holder, find_measure, find_named, find_person, find_ratio, find_total,
+                                 find_wanted, find_year, focus_words, group_post, held_posts, listed_noun,
+                                 listed_noun_en, money_named_en, names_country, names_measures, names_report,
+                                 numbered_names, numbers_given, of_level, other_level, other_names, past_given,
+                                 people_in, places_named, programmes_named, quoted_en, ranks, regions_named,
                                  school_level, shape, signed_date, states_change, states_whole, told_as_total,
                                  told_part_year, total_named, wanted, which_of, whole_given_en, wholes_given, year_told,
                                  years_given)
@@ -205,8 +206,8 @@ class Composer:
         head_en = head_terms(noun_en) if noun_en else []
         in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
         duty = entity == "person" and asks_duty(question)
-        part = asked_part(asked) if lang == "zh" else " ".join(translate_terms(asked_part_en(question)))
-        pointed = [t for t in tokens if t in part]  # "…教育实践活动时,各单位是如何搞好思想发动的": 单位 搞好 思想 发动
+        asking = asked_part(asked) if lang == "zh" else " ".join(translate_terms(asked_part_en(question)))
+        pointed = [t for t in tokens if t in asking]  # "…教育实践活动时,各单位是如何搞好思想发动的": 单位 搞好 思想 发动
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
@@ -635,9 +636,9 @@ class Composer:
         section = " ".join(filter(None, (self._section(c), label_before(c))))  # "搞好思想发动。" over its measure
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
-        asked = [t for t in pointed if t in own]
-        if asked:  # the words of the clause that asks weigh as much again as all the question's words
-            lexical = 0.5 * lexical + 0.5 * self.terms.coverage(asked, normalize(f"{section} {c.text}"))
+        asking = [t for t in pointed if t in own]
+        if asking:  # the words of the clause that asks weigh as much again as all the question's words
+            lexical = 0.5 * lexical + 0.5 * self.terms.coverage(asking, normalize(f"{section} {c.text}"))
         redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus, average, given)
         fit = 1.0 if kind is None or span else 0.0
@@ -727,11 +728,7 @@ class Composer:
         section = next((s for s in sections_of(article) if s.heading.start == best.start), None) if article else None
         if section is None:
             return []
-        own = self._own(tokens, best)
-        whole = self.terms.coverage(own, normalize(section.heading.text))
-        if _WHOLE_OVER_ITEM * max(self.terms.coverage(own, normalize(h.text)) for h in section.children) >= whole:
-            return []
-        return self._items(best, section, article)
+        return self._whole_list(best, section, article, section.heading.text, tokens)
 
     def _named_item(self, candidates: list[Candidate], noun: str) -> Candidate | None:
         """The short list item of the best sentence's article that names the kind of thing asked for, the only
@@ -824,8 +821,15 @@ class Composer:
         announcing = announced(article, around[-1]) if around else ""
         if not announcing:
             return []
-        section, own = around[-1], self._own(tokens, best)
-        whole = self.terms.coverage(own, normalize(announcing))
+        return self._whole_list(best, around[-1], article, announcing, tokens)
+
+    def _whole_list(self, best: Candidate, section: Section, article: Article, line: str,
+                    tokens: list[str]) -> list[Candidate]:
+        """The section's items, each with its detail, when `line` (its heading, or the line announcing its items)
+        holds _WHOLE_OVER_ITEM times more of the question's words than its best item: the question asks for the
+        whole list, not one item; [] otherwise."""
+        own = self._own(tokens, best)
+        whole = self.terms.coverage(own, normalize(line))
         if _WHOLE_OVER_ITEM * max(self.terms.coverage(own, normalize(h.text)) for h in section.children) >= whole:
             return []
         return self._items(best, section, article)

@@ -1138,6 +1138,7 @@ def ranks(text: str) -> bool:
 
 # a clause that tells when or within what the question asks ("…开展教育实践活动时,", "在“服务拓展年”主题教育中,")
 _FRAME = re.compile(r"(?:时|时候|期间|过程中|中|里|以来)$")
+_ASKED_MARKS = re.compile(r"[?？]")
 
 
 def asked_part(question: str) -> str:
@@ -1150,7 +1151,6 @@ def asked_part(question: str) -> str:
     return "，".join(clauses[framing[-1] + 1:]) if framing else ""
 
 
-_ASKED_MARKS = re.compile(r"[?？]")
 # an English question's framing clause: "In the implementation plan of XX Town …, what are the basic principles?"
 _FRAME_EN = re.compile(r"^(?:in|according to|for|during|at|under|within|among)\b[^?]*?,\s*(?=[^,]*\b(?:what|which|who|how|"
                        r"when|where|why)\b)", re.I)
