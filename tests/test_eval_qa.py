@@ -35,7 +35,8 @@ def _write(tmp_path: Path, lines: list[object]) -> Path:
                                   "dev37.jsonl", "dev38.jsonl", "dev39.jsonl", "dev40.jsonl", "dev41.jsonl",
                                   "dev42.jsonl", "dev43.jsonl", "dev44.jsonl", "dev45.jsonl", "dev46.jsonl",
                                   "dev47.jsonl", "dev48.jsonl", "dev49.jsonl", "dev50.jsonl", "dev51.jsonl",
-                                  "dev52.jsonl", "dev53.jsonl", "dev54.jsonl", "dev55.jsonl", "holdout.jsonl"])
+                                  "dev52.jsonl", "dev53.jsonl", "dev54.jsonl", "dev55.jsonl", "dev56.jsonl",
+                                  "holdout.jsonl"])
 def test_bundled_question_sets_validate_against_the_corpus(name):
     path = ROOT / "eval" / name
     items = load_qa(path)  # checks every line, evidence against data/reports
@@ -49,7 +50,7 @@ def test_question_sets_do_not_share_ids():
              "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
              "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37",
              "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-             "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "holdout"]
+             "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "holdout"]
     sets = [{i.id for i in load_qa(ROOT / "eval" / f"{name}.jsonl")} for name in names]
     assert all(not a & b for n, a in enumerate(sets) for b in sets[n + 1:])
 
