@@ -23,21 +23,21 @@ from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked
                                  asks_country, asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total,
                                  asks_holder, asks_issued, asks_most, asks_plural, asks_ratio, asks_who,
                                  asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
-                                 counted_in_word, counted_list, counted_near, counted_noun_en, counts_apart,
-                                 counts_other_level, counts_otherwise, distinctive, enumerates, figure_of_year,
-                                 figures_given, find_acting_post, find_counted, find_group_holder, find_frequency,
-                                 find_holder, find_measure, find_named, find_person, find_ratio, find_total,
-                                 find_wanted, find_year, focus_words, group_post, held_posts, listed_noun,
-                                 listed_noun_en, money_named_en, names_country, names_measures, names_report,
-                                 numbered_names, numbers_given, of_level, other_level, other_names, past_given,
-                                 people_in, places_named, programmes_named, quoted_en, ranks, regions_named,
-                                 school_level, shape, signed_date, states_change, states_whole, told_as_total,
-                                 told_part_year, total_named, wanted, which_of, whole_given_en, wholes_given, year_told,
-                                 years_given)
+                                 counted_in_word, counted_list, counted_near, counted_noun_en, counted_quote_en,
+                                 counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
+                                 figure_in_series, figure_of_year, figures_given, find_acting_post, find_counted,
+                                 find_group_holder, find_frequency, find_holder, find_measure, find_named, find_person,
+                                 find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
+                                 listed_noun, listed_noun_en, listed_places, money_named_en, names_country,
+                                 names_measures, names_report, numbered_names, numbers_given, of_level, other_level,
+                                 other_names, past_given, people_in, places_named, programmes_named, quoted_en, ranks,
+                                 regions_named, school_level, shape, signed_date, states_change, states_whole,
+                                 told_as_total, told_part_year, total_named, wanted, which_of, whole_given_en,
+                                 wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, label_before, per_place,
+from retrieval.selection import (Candidate, antecedent, fullest_of_duplicates, join_adjacent, label_before, per_place,
                                  redacted_near, select, similarity, with_detail, with_items, with_label, with_lead_in,
-                                 with_title, without_contained)
+                                 with_rest, with_title, without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -178,7 +178,7 @@ class Composer:
         # "the county with Huibu, Tianma and Zhaoxian towns" picks the report, not the sentence
         scope += tuple(name for names in places_asked for name in names)
         if lang == "zh" and form != "across":  # "沅陵县明溪口镇…实行的是什么制度": not "明溪口镇地处沅陵县西北部"
-            scope += tuple(places_named(asked))
+            scope += tuple(places_named(asked)) + tuple(listed_places(asked))  # "辉埠、天马、招贤等乡镇所在县"
         unit = asked_unit(question) if kind == "number" else None
         classifiers = asked_classifiers(question) if kind == "number" else ""
         # the counted thing's name places its figure; a classifier of its own ("几级", "几次") still binds it
@@ -204,6 +204,9 @@ class Composer:
         counted_en = translate_terms(noun_en) if noun_en else []
         # "How many drug cases…": a figure from a sentence naming the cases (案件), not one naming only drugs
         head_en = head_terms(noun_en) if noun_en else []
+        quote_en = counted_quote_en(question) if noun_en and not whole_noun else ""
+        if quote_en:  # "How many left-behind children (留守儿童)…": the word it quotes, not 500余名学生 ("children")
+            counted_en, head_en = [quote_en, *counted_en], [quote_en]
         in_word = (focus if lang == "zh" else counted_en) if kind == "number" else []
         duty = entity == "person" and asks_duty(question)
         asking = asked_part(asked) if lang == "zh" else " ".join(translate_terms(asked_part_en(question)))
@@ -324,15 +327,25 @@ class Composer:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
                 return _refuse(question, hits, lang, say("thing_date", lang), confidence)
+            if not with_span and kind == "name" and posts:  # "第二任乡党委书记叫什么名字": no close sentence names him
+                return _refuse(question, hits, lang, say("thing_name", lang), confidence)
             years = years_given(asked) if kind in ("number", "money") else []
             dated = [c for c in with_span if any(y in c.text for y in years)]
             if dated:  # "2009年…普及率": the figure of the year asked about, not another year's target
                 with_span = dated + [c for c in with_span if c not in dated]
             if years and with_span:  # "2015年…多少": not "在2015年…基础上,2016年,…拨付…35万元", told of 2016
                 for c in with_span:  # but "从2004年的48%上升到2009年的78%" tells 2009's after 2004's
-                    if year_told(c.text, c.key_span) not in (None, *years):
+                    head = _clause_head(c)  # "2002年至2004年,小学为…;" before "初中为1799元…" tells its years
+                    told = head + c.text, (len(head) + c.key_span[0], len(head) + c.key_span[1])
+                    if year_told(*told) not in (None, *years):
                         c.key_span = figure_of_year(kind, c.text, years)
-                with_span = [c for c in with_span if c.key_span]
+                    elif len(years) == 1:  # "2004年": "2002年至2004年,…1300元、1316元和1328元"
+                        start, end = figure_in_series(kind, *told, years[0])
+                        c.key_span = start - len(head), end - len(head)
+                other_year = [c.text for c in with_span if not c.key_span]
+                # nor the same sentence in a copy of the report with its years left out ("至,小学生均…为61元")
+                with_span = [c for c in with_span if c.key_span and not any(
+                    similarity(c.text, text) >= _SAME_SENTENCE for text in other_year)]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             changed = [c for c in with_span if states_change(c.text)] if kind == "number" and asks_from_to(asked) \
@@ -450,7 +463,7 @@ class Composer:
             if kind in ("number", "money") and len(clauses) <= 1 else None  # an English question has no clauses
         if level and other_level(level, f"{self._section(candidates[0])} {candidates[0].text}"):
             # "初中生均公用经费": "小学…为61元、75元和105元" led; "初中为1799元、1905元和2019元" stands just below
-            own_level = next((c for c in candidates[1:_COUNTED_WITHIN] if c.key_span and of_level(level, c.text)
+            own_level = next((c for c in candidates[1:_TOTAL_WITHIN] if c.key_span and of_level(level, c.text)
                               and not other_level(level, f"{self._section(c)} {c.text}")), None)
             if own_level is None:  # "高中毕业生的体育合格率": the figures found are the 小学's and the 初中's
                 return _refuse(question, hits, lang, say("thing_terms", lang, terms=level), confidence,
@@ -466,6 +479,10 @@ class Composer:
             floor = _NAMED_FLOOR * candidates[0].score
             own = [c for c in candidates[1:_WANTED_WITHIN] if c.score >= floor and any(t in c.text for t in terms)]
             candidates = own[:1] + [c for c in candidates if c not in own[:1]]
+        labelled = self._labelled(asked, candidates) if form == "practice" and lang == "zh" else None
+        if labelled:  # "在“严格管理”方面采取了哪些措施": what "第二,严格管理。" heads
+            rows = self._starts.get(labelled.hit.chunk.article_key, [])
+            return render_answer(question, hits, [with_rest(labelled, rows)], form, lang, confidence)
         outline = self._outline(question, candidates, tokens) if form == "practice" else []
         quoted = _CJK_RUN.findall(question) if lang == "en" else []  # "… the 'three disabilities' (三残)?"
         if outline and any(q in c.text for q in quoted for c in candidates[:_WANTED_WITHIN]) \
@@ -632,7 +649,8 @@ class Composer:
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
         own = self._own(tokens, c, scope)
-        lexical = self.terms.coverage(own, normalize(c.text))
+        # "会议由…主持并讲话" says what "…适时召开教育实践活动总结大会。" before it names
+        lexical = self.terms.coverage(own, normalize(f"{antecedent(c)}{c.text}"))
         section = " ".join(filter(None, (self._section(c), label_before(c))))  # "搞好思想发动。" over its measure
         if section:  # a measure's words often stand in its heading ("3、加强写字教学。将小学每周…")
             lexical = max(lexical, 0.5 * lexical + 0.5 * self.terms.coverage(own, normalize(section)))
@@ -641,6 +659,9 @@ class Composer:
             lexical = 0.5 * lexical + 0.5 * self.terms.coverage(asking, normalize(f"{section} {c.text}"))
         redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
         span = None if redacted else find_wanted(kind, c.text, focus, average, given)
+        if span is None and focus and kind in ("number", "money") and not redacted and any(
+                f in label_before(c) for f in focus):  # "生均教育事业费逐年增长。2002年至2004年,小学为1300元…"
+            span = find_wanted(kind, c.text, None, average, given)
         fit = 1.0 if kind is None or span else 0.0
         if kind is None and entity:  # "哪几个村", "谁": a sentence that names villages, a person or post
             span = find_person(c.text) if entity == "person" else find_named(entity, c.text)
@@ -718,6 +739,12 @@ class Composer:
                 section = max(sections, key=lambda s: self.terms.coverage(own, normalize(s.text)))
                 return [] if self._about_one(own, section, article) else self._items(best, section, article)
         return self._numbered_run(candidates, tokens)
+
+    def _labelled(self, asked: str, candidates: list[Candidate]) -> Candidate | None:
+        """Of the best sentences, one right after a label the question quotes ("“严格管理”": "第二,严格管理。"), or None."""
+        quoted = _QUOTED.findall(asked)
+        return next((c for c in candidates[:_TOTAL_WITHIN] if quoted
+                     and label_before(c).rstrip("。:：") in quoted), None)
 
     def _headed_section(self, candidates: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """The sub-headings, each with its detail, of the section whose heading is the best sentence, when
@@ -1172,6 +1199,15 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
+
+
+def _clause_head(c: Candidate) -> str:
+    """The start of the sentence that `c` goes on after a semicolon ("2002年至2004年,小学为1300元…;" before
+    "初中为1799元…"), or "" when `c` starts a sentence."""
+    if c.article_text is None or c.start == 0 or c.article_text[c.start - 1] not in ";；":
+        return ""
+    before = c.article_text[max(0, c.start - 200):c.start]
+    return before[max(before.rfind(end) for end in "。！？!?\n") + 1:]
 
 
 def _sums(total: Candidate, part: Candidate) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from retrieval.glossary_corpus import CORPUS_GLOSSARY
 from retrieval.glossary_rare import RARE_GLOSSARY
-from retrieval.questions import BODY_KINDS
+from retrieval.questions import BODY_KINDS, listed_places
 
 # Common vocabulary of Chinese local-government work reports (family planning, education,
 # anti-drug work, care for the next generation, party conduct, petitions). Longest phrases first.
@@ -71,6 +71,8 @@ GLOSSARY: dict[str, str] = {
     "percentage": "率 %", "newly assigned": "新分配", "strong education county": "教育强县",
     "strong-education-county": "教育强县", "three transformations": "三转", "two basics": "两基",
     # work-report vocabulary common to every topic
+    "remind": "提醒", "reminder": "提醒", "reminders": "提醒", "reminder talks": "谈话提醒", "paint": "粉刷",
+    "holiday": "假期 假日", "holidays": "假期 暑假 寒假", "vacation": "假期 暑假 寒假", "vacations": "假期",
     "reform": "改革", "quality": "质量", "team": "队伍 队", "teams": "队伍 队", "service": "服务",
     "services": "服务", "enterprise": "企业", "enterprises": "企业", "company": "企业 公司", "project": "项目",
     "projects": "项目", "performance": "绩效", "performance pay": "绩效工资", "redistribution": "再分配",
@@ -301,7 +303,7 @@ def _is_pinyin(word: str) -> bool:
 def _place_readings(corpus: str) -> dict[str, list[str]]:
     """The one to three characters before every place word of `corpus`, by each pinyin reading of them."""
     names = {corpus[i - n:i] for i, ch in enumerate(corpus) if ch in _PLACE_CHARS for n in (1, 2, 3) if i >= n}
-    names |= {name for m in _LISTED_PLACES.finditer(corpus) for name in m.group(1).split("、")}  # "辉埠、天马、招贤等各乡镇"
+    names |= set(listed_places(corpus))  # "辉埠、天马、招贤等各乡镇"
     readings: dict[str, list[str]] = {}
     for name in sorted(names):
         if _CJK_RUN.fullmatch(name):
@@ -311,5 +313,3 @@ def _place_readings(corpus: str) -> dict[str, list[str]]:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# Places listed by their bare names before the kind of place they are: "辉埠、天马、招贤等各乡镇"
-_LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等各?(?:乡镇|[乡镇村县])")

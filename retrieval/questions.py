@@ -25,6 +25,8 @@ _FACTOID = re.compile(r"多少|几[个所名人次项年月天条种位家户班
 _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法|经验|举措)|\b(?:what|which) (?:kinds?|types?|sorts?) of\b|"
                        r"采取|措施|做法|经验|举措|\bhow (did|do|does|was|were|is|are|to)\b|\bwhat (measures|steps|methods)\b|"
                        r"\bmeasures\b|\bsteps\b", re.I)
+_CONDITIONAL = re.compile(r"(?:如果|假如|若是|万一|如遇|一旦|遇到)[^?？。]{2,40}?(?:怎么办|怎么处理|如何处理|怎样处理|"
+                          r"怎么做|怎样做|该如何|要怎么)")
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
@@ -465,6 +467,19 @@ def places_named(question: str) -> set[str]:
     return {p for part in re.split(_BEFORE_PLACE, question) for p in place_names(part)}
 
 
+# Places listed by their bare names before the kind of place they are: "辉埠、天马、招贤等各乡镇"
+_LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等各?(?:乡镇|[乡镇村县])")
+_BEFORE_LIST = set("在和与及对从由向据把将是")
+
+
+def listed_places(text: str) -> list[str]:
+    """The places `text` lists by their bare names before the kind of place they are ("辉埠、天马、招贤等乡镇")."""
+    names = [m.group(1).split("、") for m in _LISTED_PLACES.finditer(text)]
+    # the first name may have taken the word before it ("在辉埠、天马…")
+    return [name[1:] if n == 0 and len(name) == 3 and name[0] in _BEFORE_LIST else name
+            for listed in names for n, name in enumerate(listed)]
+
+
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,3}?)[省市区县州](?![场域级委长直属民内外里政府城])")  # not 市场, 区域, 县委
 
 
@@ -499,6 +514,8 @@ def shape(question: str) -> str:
         return "practice"  # "哪两种模式": the items, as a list
     if _FACTOID.search(question) and not re.search(r"哪些(措施|做法|办法|经验|举措)", question):
         return "factoid"
+    if _CONDITIONAL.search(question):
+        return "general"  # "接访领导如果因特殊情况无法到场,该怎么办": the rule for that case, not all the measures
     if _PRACTICE.search(question):
         return "practice"
     english = detect_lang(question) == "en"
@@ -542,6 +559,7 @@ _WHO = re.compile(r"谁|什么人|哪位|(?:^|[,;:(]\s*|\band\s+)who\b|\bwhom\b|
 _NAMES_COUNTED = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:、[{_SURNAMES}][\u4e00-\u9fff]{{1,2}})*等?"
                   r"[两二三四五六七八九十\d]+位(?:老师|教师|同志|干部|老人)")
 _PERSON = re.compile(NAME.pattern + r"|由[^,，。;；]{2,20}?(?:担任|兼任|任|负责)|[\u4e00-\u9fff]{2,3}(?:同志)?(?:担任|兼任)|"
+                     + rf"以[^,，。;；以]{{2,12}}?为副?(?:{'|'.join(_POSTS)})|"  # "成立了以一把手校长为组长的…小组"
                      + _NAMES_COUNTED)
 _HOLDER = re.compile(r"是谁|由谁|哪位|谁(?:来)?(?:担任|兼任|负责|任)")
 _ASKS_ELSE = re.compile(r"哪里|哪儿|什么|多少|几|怎|如何|哪些|何时")
@@ -756,6 +774,8 @@ def bodies_named(question: str) -> list[tuple[str, str]]:
         name = m.group(1)
         if name.endswith("中") and m.group(2) == "小学":  # "规范中小学": schools in general
             continue
+        if name.startswith("原") and question[m.start() - 1: m.start()] in ("(", "（") and out:
+            continue  # "第三小学(原团结新村小学)": the school's former name, not a second school
         for place in sorted(places, key=len, reverse=True):
             name = name.split(place)[-1]
         name = re.sub(r"^.{2,}?[区市县](?=..)", "", name)  # "城关区第三小学", the district named before it
@@ -913,7 +933,8 @@ _LISTED_EN = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of (?:[a-z-]
 
 # "how many new teachers did…", "the total number of students at…": the counted thing, up to a verb or preposition
 _COUNTED_EN = re.compile(r"\b(?:how many|number of) (?!(?:are|were|is|was|did|do|does|have|has|had)\b)"
-                         r"((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?= (?:did|does|do|are|were|is|was|"
+                         r"((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?: [(（]([\u4e00-\u9fff]{2,12})[)）])?"
+                         r"(?= (?:did|does|do|are|were|is|was|"
                          r"have|has|had|will|would|can|could|in|at|on|under|for|from|by|that|who|which|"
                          r"took|take|attended|joined|participated|received|got)\b|[?,.]|$)",
                          re.I)
@@ -923,6 +944,13 @@ def counted_noun_en(question: str) -> str:
     """What an English how-many question counts ("How many new teachers did…" → new teachers), or ""."""
     m = _COUNTED_EN.search(question)
     return m.group(1).lower() if m else ""
+
+
+def counted_quote_en(question: str) -> str:
+    """The reports' own word for what an English how-many question counts, when the question gives it right
+    after the noun ("How many left-behind children (留守儿童) are there…" → 留守儿童), or ""."""
+    m = _COUNTED_EN.search(question)
+    return m.group(2) or "" if m else ""
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -1101,6 +1129,30 @@ def year_told(text: str, span: tuple[int, int]) -> str | None:
     …拨付…专项经费35万元" → 2016), or None."""
     told = _YEAR.findall(text[:span[0]])
     return told[-1][:4] if told else None
+
+
+_YEARS_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:至|到|[-—~～])\s*((?:19|20)\d{2})\s*年")
+_SERIES_GAP = re.compile(r"[^\d、和及与,，;；。]{0,3}?\s*(?:、|和|及|与|,|，)\s*")  # the unit, then the separator
+
+
+def figure_in_series(kind: str, text: str, span: tuple[int, int], year: str) -> tuple[int, int]:
+    """Of a series told year by year ("2002年至2004年,小学为1300元、1316元和1328元"), the figure of `year`
+    (2004 → 1328元); `span` (the series' first figure) when the sentence tells no such series."""
+    told = [m for m in _YEARS_SPAN.finditer(text[:span[0]])]
+    if not told:
+        return span
+    first, last = int(told[-1].group(1)), int(told[-1].group(2))
+    if not first <= int(year) <= last:
+        return span
+    at, spans = span[1], [span]
+    while len(spans) <= last - first:
+        gap = _SERIES_GAP.match(text, at)
+        nxt = find_wanted(kind, text[gap.end():]) if gap else None
+        if not gap or not nxt or nxt[0] != 0:
+            return span
+        spans.append((gap.end(), gap.end() + nxt[1]))
+        at = spans[-1][1]
+    return spans[int(year) - first]
 
 
 def figure_of_year(kind: str, text: str, years: list[str]) -> tuple[int, int] | None:

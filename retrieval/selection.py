@@ -102,6 +102,12 @@ def with_detail(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidat
     return _extended(c, sentences, _DETAIL)
 
 
+def with_rest(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
+    """`c` with the sentences after it in its paragraph, up to _DETAIL characters: what a label before `c`
+    ("第二,严格管理。") names. `sentences` are the article's (start, end, row), sorted."""
+    return c if c.article_text is None else _extended(c, sentences, _DETAIL)
+
+
 def with_items(c: Candidate, sentences: list[tuple[int, int, int]]) -> Candidate:
     """A sentence whose colon announces measures and that ends with the first of them ("…精心构建“双语”氛围:
     在布置各教室…时,全部使用汉语或汉维双语;") with the others: the sentences after it in its paragraph, up to
@@ -139,14 +145,31 @@ def with_label(c: Candidate) -> Candidate:
 
 # A short sentence of no clauses that names what follows it in its paragraph ("搞好思想发动。在镇党委深入动员基础上,…",
 # "一是强化责任促法治。层层签订…")
-_LABEL_BEFORE = re.compile(r"(?:^|[。！？!?；;\n])\s*([^。！？!?；;:：,，\n]{2,14}[。:：])\s*$")
+_LABEL_BEFORE = re.compile(r"(?:^|[。！？!?；;\n])\s*[-—–·•]*\s*(?:第[一二三四五六七八九十]+[,，、])?"
+                           r"([^。！？!?；;:：,，\n-]{2,14}[。:：])\s*$")  # "第二,严格管理。", "------生均…增长。"
 
 
 def label_before(c: Candidate) -> str:
     """The short label right before `c` in its paragraph, which names what `c` tells; "" when there is none."""
     if c.article_text is None:
         return ""
-    m = _LABEL_BEFORE.search(c.article_text[max(0, c.start - 24):c.start])
+    before = c.article_text[max(0, c.start - 120):c.start].split("\n")[-1]
+    if before and before[-1] in "；;" and not ITEM.match(c.text):  # "初中为1799元…" after "小学为1300元…;"
+        before = before[:max(before.rfind(end) for end in "。！？!?") + 1]  # the label before its whole sentence
+    m = _LABEL_BEFORE.search(before[-24:])
+    return m.group(1) if m else ""
+
+
+# A sentence that names its subject by pointing back ("会议由…主持并讲话" after "…召开教育实践活动总结大会。")
+_POINTS_BACK = re.compile(r"^\s*(?:会议|会上|大会|该|此(?!外)|这|上述|以上)")
+_SENTENCE_BEFORE = re.compile(r"([^。！？!?；;\n]{2,60}[。！？!?；;])\s*$")
+
+
+def antecedent(c: Candidate) -> str:
+    """The sentence right before `c` in its paragraph when `c` points back to what it names ("会议…"), else ""."""
+    if c.article_text is None or not _POINTS_BACK.match(c.text):
+        return ""
+    m = _SENTENCE_BEFORE.search(c.article_text[max(0, c.start - 64):c.start].split("\n")[-1])
     return m.group(1) if m else ""
 
 

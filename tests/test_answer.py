@@ -10,7 +10,8 @@ import pytest
 from index.types import Chunk
 from prompts import text as say
 from retrieval.answer import ComposeSettings, Composer
-from retrieval.questions import (asked_classifiers, asks_country, counted_noun_en, distinctive, held_posts,
+from retrieval.questions import (asked_classifiers, asks_country, bodies_named, counted_noun_en, counted_quote_en,
+                                 distinctive, figure_in_series, find_person, find_wanted, held_posts, listed_places,
                                  numbered_names, programmes_named, quoted_en, shape, wanted)
 from retrieval.query import detect_lang
 from retrieval.search import Searcher
@@ -878,6 +879,62 @@ def test_a_figure_of_the_year_asked_about_leads(plain):
         searched = f"{question} 学前教育 入学率 幼儿园"
         answer = plain.compose(question, [target, dated], query_text=searched)
         assert "90.65%" in answer.sentences[0].text, question
+
+
+def test_the_figure_of_the_year_asked_is_read_from_a_series_told_year_by_year(plain):
+    # ../shared/corpus/004 (区两基巩固提高情况汇报)
+    text = "2002年至2004年,小学为1300元、1316元和1328元,分别比上年增长0.8%、1%和1%;"
+    first = find_wanted("number", text)
+    assert [text[slice(*figure_in_series("number", text, first, year))] for year in ("2002", "2003", "2004")] \
+        == ["1300", "1316", "1328"]
+    assert figure_in_series("number", text, first, "2005") == first  # not told: the series' first, checked elsewhere
+    series = hit_of("生均教育事业费逐年增长。2002年至2004年,小学生均教育事业费为1300元、1316元和1328元。")
+    answer = plain.compose("2004年小学生均教育事业费是多少元？", [series], query_text="2004年 小学 生均 教育事业费")
+    lead = answer.sentences[0]
+    assert not answer.refused and lead.text[slice(*lead.key_span)] == "1328元"
+
+
+def test_a_figure_of_another_year_is_no_answer_in_either_copy_of_a_report(plain):
+    # ../shared/corpus/004: the same sentence in a copy of the report with its years left out
+    told = hit_of("2002年至2004年,小学生均预算内公用经费为61元、75元和105元。", "a.txt")
+    blanked = hit_of("至,小学生均预算内公用经费为61元、75元和105元。", "b.txt")
+    answer = plain.compose("2005年小学生均预算内公用经费是多少元？", [told, blanked],
+                           query_text="2005年 小学 生均 预算内 公用经费")
+    assert answer.refused
+
+
+def test_an_english_count_takes_the_reports_word_the_question_quotes():
+    english = _english("山左口中学")
+    question = "How many left-behind children (留守儿童) are there at Shanzuokou Middle School (山左口中学)?"
+    assert counted_noun_en(question) == "left-behind children" and counted_quote_en(question) == "留守儿童"
+    assert counted_quote_en("How many left-behind children are there?") == ""
+    # ../shared/corpus/003 (山左口中学): its pupils are counted, its left-behind children never are
+    pupils = hit_of("山左口中学位于东海县最西部,有12个班级,500余名学生,专任教师60名。")
+    answer = english.compose(question, [pupils], query_text="留守儿童 儿童 学生 山左口中学")
+    assert answer.refused and say("thing_number", "en") in answer.text
+
+
+def test_a_post_taken_by_a_leading_group_is_its_holder():
+    # ../shared/corpus/003 (山左口中学): "以一把手校长为组长" names who leads, by post
+    text = "开学伊始,学校就成立了以一把手校长为组长的创建工作领导小组,要求小组成员提高认识。"
+    assert text[slice(*find_person(text))] == "以一把手校长为组长"
+    assert find_person("以此为重点,全面推进。") is None
+
+
+def test_a_question_on_what_to_do_in_one_case_is_not_a_list_of_measures():
+    assert shape("排定的接访领导如果临时因特殊情况无法到场,该怎么办?") == "general"
+    assert shape("民主评议中如果多数群众不满意,应当怎么处理?") == "general"
+    assert shape("镇里是怎么开展接访活动的?") == "practice"
+
+
+def test_a_schools_former_name_in_brackets_is_no_second_school():
+    assert bodies_named("拉萨城关区第三小学(原团结新村小学)现有体育器材多少件?") == [("三小", "第三小学")]
+    assert bodies_named("原种场小学有多少学生?") == [("原种场", "原种场小学")]  # a name, not in brackets
+
+
+def test_places_listed_by_their_bare_names():
+    assert listed_places("在辉埠、天马、招贤等乡镇所在县的报告中") == ["辉埠", "天马", "招贤"]
+    assert listed_places("辉埠镇的学校有哪些") == []
 
 
 def test_an_english_count_comes_from_a_sentence_naming_what_it_counts():

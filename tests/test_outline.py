@@ -259,3 +259,10 @@ def test_a_list_naming_none_of_the_chinese_an_english_question_quotes_does_not_a
         "'three disabilities' (三残)?")
     assert any("“三残”" in s.text for s in answer.sentences)
     assert not any(s.text.startswith(("2.消除", "3.关爱")) for s in answer.sentences)
+
+
+def test_a_practice_question_quoting_a_label_is_answered_by_what_the_label_heads(tmp_path_factory):
+    # data/quotedlabel is ../shared/corpus/003's "篇二" (富阳烟草 纪检监察): "做到三个严格。第一,严格教育。…第二,严格管理。
+    # 纪检监察员不仅自己做到严于律己,规范绩效考评工作,…"; other sentences say 严格管理 too ("严格要求、严格教育、严格管理")
+    answer = _list_pipeline(tmp_path_factory, "quotedlabel").ask("富阳烟草纪检监察在“严格管理”方面采取了哪些措施?")
+    assert len(answer.sentences) == 1 and answer.sentences[0].text.startswith("纪检监察员不仅自己做到严于律己,规范绩效考评工作")

@@ -6,7 +6,8 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import (Candidate, fullest_of_duplicates, join_adjacent, label_before, per_place, redacted_near, select,
+from retrieval.selection import (Candidate, antecedent, fullest_of_duplicates, join_adjacent, label_before, per_place,
+                                 redacted_near, select,
                                  with_detail, with_items, with_label, with_lead_in, with_title,
                                  without_contained)
 from retrieval.types import Hit
@@ -201,3 +202,26 @@ def test_the_short_label_before_a_sentence_names_what_it_tells():
     # a clause of a longer sentence is no label
     article = "全镇教育工作成效明显,各项指标位居全县前列。今年投入资金50万元。"
     assert label_before(candidate("今年投入资金50万元。", 1.0, article=article)) == ""
+
+
+def test_a_label_may_follow_an_ordinal_or_dashes_and_covers_the_clauses_of_its_sentence():
+    # ../shared/corpus/003 (富阳烟草 纪检监察) and 004 (两基 汇报)
+    article = "真真正正做好监察工作。第二,严格管理。纪检监察员不仅自己做到严于律己,规范绩效考评工作。"
+    assert label_before(candidate("纪检监察员不仅自己做到严于律己,规范绩效考评工作。", 1.0, article=article)) == "严格管理。"
+    article = ("分别比上年增长3.2 %。------生均教育事业费逐年增长。2002年至2004年,小学为1300元、1316元和1328元,"
+               "分别比上年增长0.8%、1%和1%;初中为1799元、1905元和2019元。")
+    assert label_before(candidate("2002年至2004年,小学为1300元、1316元和1328元,分别比上年增长0.8%、1%和1%;", 1.0,
+                                  article=article)) == "生均教育事业费逐年增长。"
+    assert label_before(candidate("初中为1799元、1905元和2019元。", 1.0, article=article)) == "生均教育事业费逐年增长。"
+    # the second item of a list is not under the first item's label
+    article = "一是强化责任促法治。层层签订责任书;二是完善制度。"
+    assert label_before(candidate("二是完善制度。", 1.0, article=article)) == ""
+
+
+def test_a_sentence_pointing_back_takes_the_sentence_before_it():
+    # ../shared/corpus/002 (群众路线 实施方案): 会议 is the 总结大会 named just before
+    article = "按照上级总体安排,适时召开教育实践活动总结大会。会议由单位党组织主要负责同志主持并讲话,对教育实践活动进行总结;"
+    assert antecedent(candidate("会议由单位党组织主要负责同志主持并讲话,对教育实践活动进行总结;", 1.0, article=article)) \
+        == "按照上级总体安排,适时召开教育实践活动总结大会。"
+    article = "我县创建了9个省教育强乡镇。此外,我县要继续开展省级教育强乡镇创建工作。"
+    assert antecedent(candidate("此外,我县要继续开展省级教育强乡镇创建工作。", 1.0, article=article)) == ""
