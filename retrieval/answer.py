@@ -18,10 +18,10 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked_clauses, asked_posts, asked_part,
-                                 asked_part_en, asked_thing_en, asked_unit, asks_average, asks_calendar, asks_count,
-                                 asks_country, asks_duty, asks_exact, asks_frequency, asks_from_to, asks_total,
-                                 asks_holder, asks_issued, asks_most, asks_plural, asks_ratio, asks_who,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, acting_posts, asked_classifiers, asked_clauses, asked_posts,
+                                 asked_part, asked_part_en, asked_thing_en, asked_unit, asks_average, asks_calendar,
+                                 asks_count, asks_country, asks_duty, asks_exact, asks_frequency, asks_from_to,
+                                 asks_total, asks_holder, asks_issued, asks_most, asks_plural, asks_ratio, asks_who,
                                  asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
                                  counted_in_word, counted_list, counted_near, counted_noun_en, counted_quote_en,
                                  counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
@@ -30,10 +30,10 @@ from retrieval.questions import (ITEM, NUMBER, ORDINAL, asked_classifiers, asked
                                  find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
                                  listed_noun, listed_noun_en, listed_places, money_named_en, names_country,
                                  names_measures, names_report, numbered_names, numbers_given, of_level, other_level,
-                                 other_names, past_given, people_in, places_named, programmes_named, quoted_en, ranks,
-                                 regions_named, school_level, shape, signed_date, states_change, states_whole,
-                                 told_as_total, told_part_year, total_named, wanted, which_of, whole_given_en,
-                                 wholes_given, year_told, years_given)
+                                 other_names, other_post, past_given, people_in, places_named, post_named,
+                                 programmes_named, quoted_en, ranks, regions_named, school_level, shape, signed_date,
+                                 states_change, states_whole, told_as_total, told_part_year, total_named, wanted,
+                                 which_of, whole_given_en, wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
 from retrieval.selection import (Candidate, antecedent, fullest_of_duplicates, join_adjacent, label_before, per_place,
                                  redacted_near, select, similarity, with_detail, with_items, with_label, with_lead_in,
@@ -375,6 +375,11 @@ class Composer:
                                    confidence, "refusal_not_about")
                 candidates = his + [c for c in candidates if c not in his]
             figure = kind in ("number", "money")
+            acting = acting_posts(asked) if figure and lang == "zh" else []
+            if acting and other_post(candidates[0].text, acting):  # "县委书记…几次": "政府吴县长先后13次…"
+                post = post_named(asked, acting[0])
+                return _refuse(question, hits, lang, say("thing_terms", lang, terms=post), confidence,
+                               "refusal_not_about")
             named = [p for p in self._programmes(question, lang) if p in self._corpus()] if figure else []
             if named:  # "创建“无毒害县”投入了多少资金": a figure from the campaign's own article, not the 无毒害区's
                 on = _holding(candidates, floor, lambda c: all(p in self._article_text(c.hit) for p in named))

@@ -1119,6 +1119,26 @@ def told_as_total(text: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"共|总|合计|累计", _clause_before(text, span[0])))
 
 
+# Posts whose holder acts in person ("县委书记先后几次深入…调研"): a figure told of another's acts is not theirs
+_ACTING = ("书记", "县长", "镇长", "乡长", "区长", "市长", "局长", "校长", "主任", "院长", "所长", "站长")
+
+
+def acting_posts(question: str) -> list[str]:
+    """The posts a figure question asks of as the one who acted ("县委书记先后几次深入…调研" → 书记)."""
+    return [p for p in _ACTING if p in question]
+
+
+def post_named(question: str, post: str) -> str:
+    """The post as the question names it, with its body ("县委书记" for 书记)."""
+    m = re.search(rf"[县市区镇乡]?(?:党委|党组|委|政府)?副?{post}", question)
+    return m.group() if m else post
+
+
+def other_post(text: str, posts: list[str]) -> bool:
+    """True when `text` tells of a post holder other than `posts` and of none of them ("政府吴县长先后13次…")."""
+    return not any(p in text for p in posts) and any(p in text for p in _ACTING)
+
+
 def years_given(question: str) -> list[str]:
     """The years a question states: "2009年…多少", "in 2009" → 2009."""
     return re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question)

@@ -914,6 +914,16 @@ def test_an_english_count_takes_the_reports_word_the_question_quotes():
     assert answer.refused and say("thing_number", "en") in answer.text
 
 
+def test_a_figure_of_what_another_post_holder_did_is_no_answer(plain):
+    # ../shared/corpus/003 (屏南县 三转一加强): the county head's visits, not the Party secretary's
+    visits = hit_of("政府吴县长先后13次深入卓达白水洋产业园现场调研和召开专题协调会,解决卓达二厂项目建设中存在的困难和问题。")
+    searched = "县委书记 几次 深入 卓达 白水洋 产业园 调研"
+    answer = plain.compose("县委书记先后几次深入卓达白水洋产业园调研?", [visits], query_text=searched)
+    assert answer.refused and "县委书记" in answer.text
+    answer = plain.compose("县长先后几次深入卓达白水洋产业园调研?", [visits], query_text=searched.replace("县委书记", "县长"))
+    assert not answer.refused and "13次" in answer.text
+
+
 def test_a_post_taken_by_a_leading_group_is_its_holder():
     # ../shared/corpus/003 (山左口中学): "以一把手校长为组长" names who leads, by post
     text = "开学伊始,学校就成立了以一把手校长为组长的创建工作领导小组,要求小组成员提高认识。"
