@@ -35,9 +35,9 @@ from retrieval.questions import (ITEM, NUMBER, ORDINAL, acting_posts, asked_clas
                                  states_change, states_whole, told_as_total, told_part_year, total_named, wanted,
                                  which_of, whole_given_en, wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import (Candidate, antecedent, fullest_of_duplicates, join_adjacent, label_before, per_place,
-                                 redacted_near, select, similarity, with_detail, with_items, with_label, with_lead_in,
-                                 with_rest, with_title, without_contained)
+from retrieval.selection import (Candidate, antecedent, clause_head, fullest_of_duplicates, join_adjacent,
+                                 label_before, per_place, redacted_near, select, similarity, with_detail, with_items,
+                                 with_label, with_lead_in, with_rest, with_title, without_contained)
 from retrieval.thesaurus import expand
 from retrieval.types import Answer, Hit
 
@@ -335,7 +335,7 @@ class Composer:
                 with_span = dated + [c for c in with_span if c not in dated]
             if years and with_span:  # "2015年…多少": not "在2015年…基础上,2016年,…拨付…35万元", told of 2016
                 for c in with_span:  # but "从2004年的48%上升到2009年的78%" tells 2009's after 2004's
-                    head = _clause_head(c)  # "2002年至2004年,小学为…;" before "初中为1799元…" tells its years
+                    head = clause_head(c)  # "2002年至2004年,小学为…;" before "初中为1799元…" tells its years
                     told = head + c.text, (len(head) + c.key_span[0], len(head) + c.key_span[1])
                     if year_told(*told) not in (None, *years):
                         c.key_span = figure_of_year(kind, c.text, years)
@@ -1204,15 +1204,6 @@ def _used_names(names: list[tuple[str, str]], passages: str) -> list[str]:
     inside = {name for name, _ in used if any(other != name and name in other and (
         other in counted or not other.endswith(name) or name in _VAGUE_HEADS) for other, _ in used)}
     return list(dict.fromkeys(name for name, word in used if name not in inside and word not in inside))
-
-
-def _clause_head(c: Candidate) -> str:
-    """The start of the sentence that `c` goes on after a semicolon ("2002年至2004年,小学为1300元…;" before
-    "初中为1799元…"), or "" when `c` starts a sentence."""
-    if c.article_text is None or c.start == 0 or c.article_text[c.start - 1] not in ";；":
-        return ""
-    before = c.article_text[max(0, c.start - 200):c.start]
-    return before[max(before.rfind(end) for end in "。！？!?\n") + 1:]
 
 
 def _sums(total: Candidate, part: Candidate) -> bool:

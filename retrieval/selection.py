@@ -149,13 +149,22 @@ _LABEL_BEFORE = re.compile(r"(?:^|[。！？!?；;\n])\s*[-—–·•]*\s*(?:�
                            r"([^。！？!?；;:：,，\n-]{2,14}[。:：])\s*$")  # "第二,严格管理。", "------生均…增长。"
 
 
+def clause_head(c: Candidate) -> str:
+    """The start of the sentence that `c` goes on after a semicolon ("2002年至2004年,小学为1300元…;" before
+    "初中为1799元…"), or "" when `c` starts a sentence."""
+    if c.article_text is None or c.start == 0 or c.article_text[c.start - 1] not in ";；":
+        return ""
+    before = c.article_text[max(0, c.start - 200):c.start]
+    return before[max(before.rfind(end) for end in "。！？!?\n") + 1:]
+
+
 def label_before(c: Candidate) -> str:
     """The short label right before `c` in its paragraph, which names what `c` tells; "" when there is none."""
     if c.article_text is None:
         return ""
-    before = c.article_text[max(0, c.start - 120):c.start].split("\n")[-1]
-    if before and before[-1] in "；;" and not ITEM.match(c.text):  # "初中为1799元…" after "小学为1300元…;"
-        before = before[:max(before.rfind(end) for end in "。！？!?") + 1]  # the label before its whole sentence
+    # "初中为1799元…" after "小学为1300元…;": the label before its whole sentence; not another item's label
+    end = c.start - (0 if ITEM.match(c.text) else len(clause_head(c)))
+    before = c.article_text[max(0, c.start - 120):end].split("\n")[-1]
     m = _LABEL_BEFORE.search(before[-24:])
     return m.group(1) if m else ""
 
