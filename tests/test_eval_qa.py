@@ -25,18 +25,14 @@ def _write(tmp_path: Path, lines: list[object]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["qa.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl",
-                                  "dev7.jsonl", "dev8.jsonl", "dev9.jsonl", "dev10.jsonl", "dev11.jsonl", "dev12.jsonl",
-                                  "dev13.jsonl", "dev14.jsonl", "dev15.jsonl", "dev16.jsonl", "dev17.jsonl", "dev18.jsonl",
-                                  "dev19.jsonl", "dev20.jsonl", "dev21.jsonl", "dev22.jsonl", "dev23.jsonl",
-                                  "dev24.jsonl", "dev25.jsonl", "dev26.jsonl",
-                                  "dev27.jsonl", "dev28.jsonl", "dev29.jsonl", "dev30.jsonl", "dev31.jsonl",
-                                  "dev32.jsonl", "dev33.jsonl", "dev34.jsonl", "dev35.jsonl", "dev36.jsonl",
-                                  "dev37.jsonl", "dev38.jsonl", "dev39.jsonl", "dev40.jsonl", "dev41.jsonl",
-                                  "dev42.jsonl", "dev43.jsonl", "dev44.jsonl", "dev45.jsonl", "dev46.jsonl",
-                                  "dev47.jsonl", "dev48.jsonl", "dev49.jsonl", "dev50.jsonl", "dev51.jsonl",
-                                  "dev52.jsonl", "dev53.jsonl", "dev54.jsonl", "dev55.jsonl", "dev56.jsonl",
-                                  "holdout.jsonl"])
+QUESTION_SETS = sorted(path.name for path in (ROOT / "eval").glob("*.jsonl"))
+
+
+def test_every_question_set_is_found():
+    assert {"qa.jsonl", "dev2.jsonl", "dev57.jsonl", "holdout.jsonl"} <= set(QUESTION_SETS)
+
+
+@pytest.mark.parametrize("name", QUESTION_SETS)
 def test_bundled_question_sets_validate_against_the_corpus(name):
     path = ROOT / "eval" / name
     items = load_qa(path)  # checks every line, evidence against data/reports
@@ -46,12 +42,7 @@ def test_bundled_question_sets_validate_against_the_corpus(name):
 
 
 def test_question_sets_do_not_share_ids():
-    names = ["qa", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
-             "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37",
-             "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-             "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "holdout"]
-    sets = [{i.id for i in load_qa(ROOT / "eval" / f"{name}.jsonl")} for name in names]
+    sets = [{i.id for i in load_qa(ROOT / "eval" / name)} for name in QUESTION_SETS]
     assert all(not a & b for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
