@@ -267,6 +267,9 @@ class Composer:
         if entity and entity != "person" and form == "factoid" and blanks_name(entity, candidates[0].text) \
                 and not any(c.key_span for c in candidates[:_WANTED_WITHIN]):  # "邀请XX市纪委副书记…": 哪个市
             missing = say("thing_title", lang)
+        if entity and entity not in ("person", ORDINAL) and form == "practice" \
+                and not any(find_named(entity, c.text) for c in candidates[:_WANTED_WITHIN]):
+            missing = say("thing_title", lang)  # "下到的4个村分别是哪几个村": "分别下到4个村、4个单位" names none
         off_topic = self._off_topic(asked, tokens, hits) if lang == "zh" and not missing else []
         if off_topic:
             missing = say("thing_terms", lang, terms="、".join(off_topic))

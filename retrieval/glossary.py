@@ -40,6 +40,7 @@ GLOSSARY: dict[str, str] = {
     "elderly": "老年 老同志", "old people": "老年", "senior": "老年", "university for the elderly": "老年大学",
     "senior citizens": "老年人 老年", "senior citizens' school": "老年大学", "school for the elderly": "老年大学",
     "senior citizens school": "老年大学", "seniors' university": "老年大学", "elderly university": "老年大学",
+    "old-age school": "老年大学", "old-age university": "老年大学", "old age school": "老年大学",
     "left-behind children": "留守儿童", "left-behind": "留守", "children": "儿童 学生", "youth": "青少年",
     "young people": "青少年 青年", "martyrs": "烈士", "revolutionary": "革命", "patriotic": "爱国主义",
     "next generation": "关心下一代 关工委", "caring": "关心 关爱",
@@ -185,6 +186,10 @@ def _pinyin_table(terms: tuple[str, ...]) -> dict[str, list[str]]:
         for cut in (term, term[:-1]):  # 白塘镇 → "baitangzhen" and "baitang"
             if len(cut) >= 2:
                 table.setdefault("".join(lazy_pinyin(cut)), []).append(term)
+    for term in terms:  # 黄圩 is spelled "Huangxu" as well as "Huangwei", where no other word spells it
+        if term[-1] in _PLACE_CHARS:
+            for key in _readings(term[:-1])[1:]:
+                table.setdefault(key, [term])
     for term in terms:  # 三都中学 → "sandu" ("Sandu middle school"), where no other word spells it
         stem = _BODY_WORD.sub("", term)
         if stem != term and len(stem) >= 2:

@@ -27,6 +27,9 @@ _PRACTICE = re.compile(r"怎么|怎样|如何|哪些|什么(措施|做法|办法
                        r"\bmeasures\b|\bsteps\b", re.I)
 _CONDITIONAL = re.compile(r"(?:如果|假如|若是|万一|如遇|一旦|遇到)[^?？。]{2,40}?(?:怎么办|怎么处理|如何处理|怎样处理|"
                           r"怎么做|怎样做|该如何|要怎么)")
+# "怎样的过程", "什么样的老人": what a thing is like; not "怎样的措施", "怎样的流程" (steps, a list)
+_DESCRIBED = re.compile(r"(?:怎样|怎么样|什么样)的(?!措施|做法|办法|方式|方法|举措|机制|途径|制度|流程|程序|步骤|形式|活动|"
+                        r"处罚|处理|要求|工作|服务)")
 _ACROSS = re.compile(r"各(乡镇|地|县|区|校|学校|单位|村)|哪些地方|比较|对比|异同|不同(地方|乡镇)|\bcompare\b|"
                      r"\bdifferent (towns|townships|places|counties)\b|\beach (town|township|county)\b|\bboth\b", re.I)
 _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|数量|人数|金额|多大年纪|多大岁数|年龄|\bhow (many|much|old)\b|"
@@ -40,7 +43,9 @@ _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|
                           r"investment|funding|budget|costs?|expenditure|spending|funds|premiums?|subsid(?:y|ies)|"
                           r"allowances?|bonus(?:es)?|donations?|grants?|amount)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*"
-                          r"\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b", re.I)
+                          r"\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b|"
+                          # "Of the 20 million yuan invested…, how much came from…"
+                          r"\byuan\b.*\bhow much\b|\bhow much\b.*\byuan\b", re.I)
 # "the minimum concentrated education period": a span of time, answered as a date is ("不少于3个月")
 _PERIOD_EN = re.compile(r"\b(?:minimum|maximum|shortest|longest)\b[^?.,;]{0,40}\b(?:period|duration|time)\b", re.I)
 _WANTS_DATE = re.compile(r"哪一?年|何时|什么时候|哪一?天|几月|日期|时间|" + _WHEN + r"|\b(?:what|which) (year|date|month)\b|"
@@ -56,17 +61,20 @@ _POSTS = ("局长 书记 主任 校长 镇长 乡长 县长 区长 市长 部长
 # a gloss may stand between the post and the ask ("组长(党委副书记)叫什么名字")
 _ASKED_POST = re.compile(rf"({'|'.join(_POSTS)}|同志|人员?|(?<=[\u4e00-\u9fff])[员师])(?:[（(][^)）]{{1,12}}[)）])?"
                          r"(?:的|是)?(?:叫什么名字|叫什么|的?名字|的?姓名)|姓名|"
-                         r"\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,3}(secretary|director|head|principal|"
-                         r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman)\b", re.I)
+                         r"\bname of (?:the |a |an |this |that )?(?:[\w-]+ ){0,4}?(secretary|director|head|principal|"
+                         r"chairman|chief|leader|mayor|teacher|officer|official|person|man|woman|"
+                         r"counsell?or|psychologist|doctor|nurse|instructor|coach|librarian|accountant)\b", re.I)
 
 # A number is digits (not a blanked-out one: "xx2首", "20xx年"), a Chinese numeral of two or more
 # characters with a unit ("二十个", "八万多元"), a round figure ("近百场", "上千人", "数十名"), or one numeral
 # counting people, bodies, floors or years ("十名", "连续八年"; not the ordinal "第三层", not "三年级"); a lone "三个" is
-# usually part of a slogan ("三个文明"), not a quantity; nor is an ordinal ("第十五届").
+# usually part of a slogan ("三个文明"), not a quantity; nor is an ordinal ("第十五届"). A fraction is a number
+# ("法定时限的三分之一以内", "百分之九十").
 # a congress's session is no count ("党的十七届六中全会", "省纪委九届四次全会")
 _SESSION = r"(?![一二三四五六七八九十]+届[一二三四五六七八九十]+[中次])"
 _UNIT = "个名人次所项年月日元户班万亿场期篇份本册台辆座间家张件批届支套天米亩吨棵株颗"
-NUMBER = re.compile(r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?"
+NUMBER = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)分之(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千零点]+)|"
+                    r"(?<![\d.Xx×])\d+(?:[.,]\d+)*(?:\s*%|％)?"
                     r"(?![、.．)）\dXx×]|\s*[月日号时点]|(?<=\d{4})\s*年|\s*年\s*\d{1,2}\s*月|[-—~～]\d+[月日号])"
                     rf"|{_SESSION}(?<![第届])[零〇一二三四五六七八九十百千万亿两]{{2,}}多?[{_UNIT}]"
                     rf"|(?:近|上|数|逾|约)[十百千万]+[余多]?[{_UNIT}]"
@@ -140,7 +148,21 @@ def numbers_given(question: str) -> frozenset[str]:
     """The figures a question states ("108名在编教师中50岁以上" → 108, 50; "五百分" → 500), and its counts in
     Chinese numerals as written ("三所幼儿园总投资" → 三所)."""
     counts = {m.group() for m in NUMBER.finditer(question) if not _DIGITS.search(m.group())}
-    return frozenset(_DIGITS.findall(_in_digits(question))) | counts
+    return frozenset(_DIGITS.findall(_in_digits(question))) | counts | _in_wan(question)
+
+
+# English millions and billions, which reports write in 万 and 亿 ("20 million yuan": 2000万元; "2.5 billion": 25亿)
+_SCALE_EN = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+
+
+def _in_wan(question: str) -> set[str]:
+    """The figures an English question gives in millions or billions, as the reports write them in 万 and 亿
+    ("20 million" → 2000, "2.5 billion" → 25)."""
+    found = set()
+    for m in _SCALE_EN.finditer(question):
+        value = float(m.group(1)) * (100 if m.group(2).lower() == "million" else 10)
+        found.add(f"{value:g}")
+    return found
 
 
 _FIGURE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?!年)[\u4e00-\u9fff%％]")  # not a year ("2016年")
@@ -402,7 +424,10 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 _AFTER_POST = re.compile(rf"(?:{'|'.join(_POSTS)}|人士)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
                          r"(?=[,，。、;；(（为]|同志|等|先后|亲自|带队|带领|主持|率|多次|经常|深入|负责|分别|出资|捐)")
 # ... or that stands between the body a person works in and the post held there ("督导室胡利民主任", "区教研室谢兆水主任")
-_BEFORE_POST = re.compile(rf"(?<=[室局部委办处科校院所站])([{_SURNAMES}][\u4e00-\u9fff]{{2}})(?=主任|局长|校长|书记|老师|教授)")
+_BEFORE_POST = re.compile(rf"(?<=[室局部委办处科校院所站])([{_SURNAMES}][\u4e00-\u9fff]{{2}})(?=主任|局长|校长|书记|老师|教授)"
+                          # ... or one of several named with their posts ("学习蔡局长的…和刘俊局长的《…讲话》")
+                          rf"|(?<=[和与及、])([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?<![副正总])"
+                          r"(?=(?:局长|校长|主任|书记|县长|镇长|乡长|区长|市长)(?:的|同志|[,，、。]))")
 TITLE = re.compile(r"《[^》]{1,30}》|“[^”]{2,20}”")
 
 
@@ -410,7 +435,7 @@ def people_in(text: str) -> frozenset[str]:
     """The full names (surname and two characters) `text` gives people by the ways NAME, _AFTER_POST and
     _BEFORE_POST read them ("叶首得(永安市上坪乡党委书记)", "学校校长袁小华为组长"); not "由县长任组长"."""
     names = [re.split(r"同志|[(（]", m.group())[0] for m in NAME.finditer(text)]
-    names += [m.group(1) for pattern in (_AFTER_POST, _BEFORE_POST) for m in pattern.finditer(text)]
+    names += [m.group(m.lastindex) for pattern in (_AFTER_POST, _BEFORE_POST) for m in pattern.finditer(text)]
     return frozenset(n for n in names if len(n) == 3 and n[0] in _SURNAMES and n[0] != "任"
                      and not n.endswith(tuple(_POSTS)))
 
@@ -516,6 +541,8 @@ def shape(question: str) -> str:
         return "factoid"
     if _CONDITIONAL.search(question):
         return "general"  # "接访领导如果因特殊情况无法到场,该怎么办": the rule for that case, not all the measures
+    if _DESCRIBED.search(question):
+        return "general"  # "态度经历了怎样的变化过程": a description, not measures
     if _PRACTICE.search(question):
         return "practice"
     english = detect_lang(question) == "en"
@@ -687,6 +714,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
         spans += [m.span() for m in [_NUMBERED_SCHOOLS.search(text)] if m]
         return min(spans) if spans else None
     pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?{kind}"
+    if kind == "村":  # "各村相应成立村民监督委员会" names no 村: 村民, 村委, 村级, 村务, 村干部 are no village's name
+        pattern += "(?![民委级务干里庄规组])"
     for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
         name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])
         if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
@@ -905,7 +934,7 @@ def find_person(text: str) -> tuple[int, int] | None:
     """Span of a person or post holding a role in `text` ("王双利同志", "由县委书记任", "副主任杨金台"), or None:
     "由党委副书记**担任" blanks the holder's name out, so names no one."""
     spans = [m.span() for m in _PERSON.finditer(text) if not _BLANKED_HOLDER.search(m.group())]
-    spans += [m.span(1) for m in [_AFTER_POST.search(text) or _BEFORE_POST.search(text)] if m]
+    spans += [m.span(m.lastindex) for m in [_AFTER_POST.search(text) or _BEFORE_POST.search(text)] if m]
     return min(spans) if spans else opening_name(text)
 
 
@@ -1208,8 +1237,9 @@ def ranks(text: str) -> bool:
     return bool(_RANKED.search(text))
 
 
-# a clause that tells when or within what the question asks ("…开展教育实践活动时,", "在“服务拓展年”主题教育中,")
-_FRAME = re.compile(r"(?:时|时候|期间|过程中|中|里|以来)$")
+# a clause that tells when or within what the question asks ("…开展教育实践活动时,", "在“服务拓展年”主题教育中,"),
+# or whose view it asks ("省纪委…调研后认为,")
+_FRAME = re.compile(r"(?:时|时候|期间|过程中|中|里|以来|认为|指出|感到|表示)$")
 _ASKED_MARKS = re.compile(r"[?？]")
 
 

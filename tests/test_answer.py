@@ -1459,3 +1459,12 @@ def test_an_english_which_question_leads_with_a_close_sentence_naming_what_it_as
     answer = english.compose("To unify thinking on the three transformations, which meetings did the town discipline "
                              "commission convene?", [surveyed], query_text="三转 统一 思想 纪委 会议")
     assert not answer.refused and "会议" in answer.sentences[0].text
+
+
+def test_a_list_of_villages_asked_by_name_is_refused_when_none_is_named(plain):
+    # ../shared/corpus/003 (石墩河镇): the villages visited are counted, never named
+    hits = [hit_of("同时,由镇纪委书记带队,组成调研小组,分别下到4个村、4个单位就开展“三转”情况进行座谈调研。"
+                   "按照乡镇纪委机构设置,各村相应成立村民监督委员会。")]
+    assert plain.compose("镇纪委书记带队座谈调研时,下到的4个村分别是哪几个村?", hits).refused
+    named = [hit_of("镇纪委书记带队,分别下到高庄、大兴、龙马等4个村就开展“三转”情况进行座谈调研。")]
+    assert not plain.compose("镇纪委书记带队座谈调研时,下到的4个村分别是哪几个村?", named).refused

@@ -81,6 +81,12 @@ def test_romanised_names_finds_a_school_by_the_name_before_its_school_word():
     assert romanised_names("What did Baitang town do?", vocabulary) == ["白塘镇"]  # the town keeps its name
 
 
+def test_romanised_names_reads_a_place_name_s_other_pronunciations():
+    vocabulary = ("黄圩镇", "黄圩", "白塘镇")  # 圩 reads wei or xu (../shared/corpus/001)
+    assert romanised_names("What did the Huangxu town old-age school teach?", vocabulary) == ["黄圩镇"]
+    assert romanised_names("What did Huangwei town do?", vocabulary) == ["黄圩镇", "黄圩"]
+
+
 def test_translate_terms_knows_the_corpus_wide_vocabulary():
     assert "夏令营" in translate_terms("How many summer camps were held?")
     assert "社团" in translate_terms("What clubs did the school set up?")

@@ -45,6 +45,9 @@ from retrieval.questions import (NUMBER, ORDINAL, asked_part, asked_part_en, ask
     ("How did the town improve its enrollment?", "practice"),  # improving is done by measures
     ("What is the total floor area of the Third Primary School's buildings?", "factoid"),  # an area: a figure
     ("What was the total investment of the service center building project?", "factoid"),  # a sum of money
+    ("基层纪检监察机关对“三转”要求的态度经历了怎样的变化过程?", "general"),  # what it was like, not measures
+    ("老年大学希望把学员培养成什么样的老人?", "general"),
+    ("活动方案需要经过怎样的流程才能定下来?", "practice"),  # steps
 ])
 def test_shape(question, expected):
     assert shape(question) == expected
@@ -153,6 +156,10 @@ def test_find_wanted_skips_the_numbers_the_question_gives():
     question = "嘉峪关市配套新建的富民、建林和讨赖河新区三所幼儿园总投资是多少？"
     assert numbers_given(question) == {"三所"}
     assert find_wanted("number", "配套新建了富民、建林和讨赖河新区三所幼儿园。", given=numbers_given(question)) is None
+    # English millions and billions, as the reports write them in 万 and 亿 (../shared/corpus/003: 2000多万元)
+    question = "Of the more than 20 million yuan invested in the school, how much came from the region?"
+    assert {"2000"} <= numbers_given(question) and {"25"} <= numbers_given("2.5 billion yuan")
+    assert find_wanted("money", "各级政府先后为我校的基础设施建设投入了2000多万元的资金。", given=numbers_given(question)) is None
 
 
 @pytest.mark.parametrize("text, number", [
@@ -259,6 +266,8 @@ def test_asks_exact(question, exact):
     ("高庄村学员陈东初连续多年担任校外辅导员", "村", "高庄村"),
     ("深入农村开展宣传,各村都有宣传员,全村共有", "村", None),  # 农村, 各村, 全村 name no village
     ("辖18个行政村(居),195个村民小组", "村", None),  # a kind of village, not a name
+    ("按照乡镇纪委机构设置,各村相应成立村民监督委员会。", "村", None),  # 村民 names no village
+    ("分别下到4个村、4个单位就开展“三转”情况进行座谈调研", "村", None),  # ../shared/corpus/003: counted, not named
     ("我们组织人员先后到蚌埠、宿州、芜湖、合肥等4市纪委监察局进行专题调研", "市", "蚌埠、宿州、芜湖、合肥等4市"),  # counted
     # data/reports/004 and 001: schools named by their number or as bodies_named reads them
     ("2004年,将28中和30中学合并,两所学校优势互补", "学校", "28中和30中学"),
@@ -288,6 +297,7 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     ("How much does the town office pay for each completed tubal ligation?", "money"),
     ("What was the per capita income of family-planning households?", "money"),  # an amount asked by name
     ("What is the average monthly salary of rural teachers?", "money"),
+    ("Of the 20 million yuan invested, how much came from the county government?", "money"),  # a sum of yuan
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
@@ -325,6 +335,8 @@ def test_a_congress_session_is_not_a_count(text):
     ("(责任单位:团委、教办;活动时间:3-8月份)", []),  # ../shared/corpus/002: a span of months
     ("每年每户增加收入可达2-3万元", ["2", "3"]),  # a range of sums is still figures
     ("2002年以来,虽然乡党委书记换了三任,但他们始终把计生工作作为一面旗帜", ["三任"]),  # terms of office
+    ("审批事项实际办结时限基本控制在法定时限的三分之一以内", ["三分之一"]),  # ../shared/corpus/003: a fraction
+    ("合格率达到百分之九十五", ["百分之九十五"]),
 ])
 def test_dates_are_not_counts(text, numbers):
     from retrieval.questions import NUMBER
@@ -436,6 +448,9 @@ def test_places_named_after_a_polite_word():
     ("镇党委成立领导小组,组长由党委副书记**担任,副镇长**任副组长。", None),  # ../shared/corpus/002: names blanked
     ("组长由XX镇党委书记王红卫同志担任。", "由XX镇党委书记王红卫同志担任"),  # a blanked place is no blanked name
     ("家乡爱心人士刘艳新出资二万元为拦河小学捐建了舞台。", "刘艳新"),  # ../shared/corpus/002: a benefactor
+    # ../shared/corpus/003: one of several named with their posts, a two-character name
+    ("学习蔡局长的《良心信心 责任心“三心”共鸣同谱质量惠民新篇章》和刘俊局长的《在全县中小学素质教育推进会上的讲话》", "刘俊"),
+    ("学习了县长和刘副局长的讲话", None),  # a deputy's surname alone is no name
     ("宁凌宇联圳玄片,蹲黑中点;", "宁凌宇"),  # ../shared/corpus/002: a sentence that opens with a name
     # ../shared/corpus/003: a name between the office and the post held there
     ("邀请督导室胡利民主任在多媒体教室作了题为《推进教育现代化与教师专业成长》专题讲座。", "胡利民"),
@@ -563,6 +578,7 @@ def test_counts_otherwise(text, figure, classifiers, otherwise):
     ("What is the name of the teacher who wrote it?", "name", ()),  # any teacher is a person
     ("主题教育领导小组的组长(党委副书记)叫什么名字?", "name", ("组长",)),  # a gloss between the post and the ask
     ("What is the name of the township head (乡长) of Shangping township?", "name", ("乡长",)),  # as it says
+    ("What is the name of the national level-2 psychological counselor?", "name", ()),  # a counsellor is a person
     ("What is the name of the county head?", "name", ("乡长", "镇长", "县长", "区长", "市长", "校长", "院长", "局长",
                                                    "所长", "站长", "主任")),  # any head of a place or body
 ])
@@ -997,6 +1013,7 @@ def test_a_which_question_picking_the_first_of_a_ranking():
 def test_the_part_of_a_question_after_the_clauses_that_frame_it():
     assert asked_part("滨海新区XX镇开展党的群众路线教育实践活动时,各单位是如何搞好思想发动的?") == "各单位是如何搞好思想发动的"
     assert asked_part("在“服务拓展年”主题教育中，这家医保经办机构提出了哪些工作举措？") == "这家医保经办机构提出了哪些工作举措"
+    assert asked_part("省纪委到蚌埠等市调研后认为,基层纪检监察机关的态度经历了怎样的变化?") == "基层纪检监察机关的态度经历了怎样的变化"
     # the clause before tells what is asked about, not when: the whole question asks
     assert asked_part("为了稳定农村教师队伍，县里准备采取哪些做法？") == ""
     assert asked_part("对于干工作马虎应付的教师,中心校会怎样处理?") == ""
