@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 # A sentence ends after 。！？； (and any closing quote), or at a line end. Numbered items and
 # "一是/二是" enumerations start a new sentence even after a comma. A semicolon inside brackets
-# ("(责任单位:团委、教办;活动时间:10月份)") separates the parts of one note, not two sentences.
-_END = re.compile(r"[。！？!?；;…]+[”’」』)）]*|\n")
+# ("(责任单位:团委、教办;活动时间:10月份)") separates the parts of one note, not two sentences. A "?" before a
+# classifier stands for a figure left out ("将我县?个乡镇创建成…", "从?年?月起"), not for a question's end.
+_END = re.compile(r"(?:[。！？!；;…]|\?(?![个名人元万千亿年月日户所次项]))+[”’」』)）]*|\n")
 _SEMICOLON = re.compile(r"[；;]+$")
 _ITEM_START = re.compile(r"(?<=[，,：:])\s*(?=[一二三四五六七八九十]是|[（(]?\d{1,2}[)）、.．](?!\d)|[①-⑳⑴-⒇])")
 MIN_SENTENCE = 6

@@ -108,3 +108,10 @@ def test_a_semicolon_inside_brackets_does_not_end_the_sentence():
     text = "2、举办“榜样在我身边”演讲比赛。(责任单位:团委、教办;活动时间:10月份)\n校长不定期巡堂;教师每周听课。"
     assert texts(text) == ["2、举办“榜样在我身边”演讲比赛。", "(责任单位:团委、教办;活动时间:10月份)",
                            "校长不定期巡堂;", "教师每周听课。"]
+
+
+def test_a_question_mark_before_a_classifier_stands_for_a_figure_left_out():
+    # ../shared/corpus/004: the county's target is blanked out, mid-sentence
+    text = "到2010年底,将我县?个乡镇创建成“无毒乡镇”,实现85%的乡镇创建为无毒乡镇。从?年?月起为创建阶段。教育何去何从?我们在实践中探索。"
+    assert texts(text) == ["到2010年底,将我县?个乡镇创建成“无毒乡镇”,实现85%的乡镇创建为无毒乡镇。", "从?年?月起为创建阶段。",
+                           "教育何去何从?", "我们在实践中探索。"]
