@@ -18,24 +18,25 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, acting_posts, asked_classifiers, asked_clauses, asked_posts,
-                                 asked_part, asked_part_en, asked_thing_en, asked_unit, asks_average, asks_calendar,
-                                 asks_count, asks_country, asks_duty, asks_exact, asks_frequency, asks_from_to,
-                                 asks_total, asks_holder, asks_issued, asks_most, asks_plural, asks_ratio, asks_who,
-                                 asks_whole_year, asks_year, blanks_name, bodies_in, bodies_named, bounds_only,
-                                 counted_in_word, counted_list, counted_near, counted_noun_en, counted_quote_en,
-                                 counts_apart, counts_other_level, counts_otherwise, distinctive, enumerates,
-                                 figure_in_series, figure_of_year, figures_given, find_acting_post, find_counted,
-                                 find_group_holder, find_frequency, find_holder, find_measure, find_named, find_person,
-                                 find_ratio, find_total, find_wanted, find_year, focus_words, group_post, held_posts,
-                                 listed_noun, listed_noun_en, listed_places, money_named_en, names_country,
-                                 names_measures, names_report, numbered_names, numbers_given, of_level, other_level,
-                                 other_names, other_post, past_given, people_in, places_named, post_named,
-                                 programmes_named, quoted_en, ranks, regions_named, school_level, shape, signed_date,
-                                 states_change, states_whole, told_as_total, told_part_year, total_named, wanted,
-                                 which_of, whole_given_en, wholes_given, year_told, years_given)
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, acting_posts, asked_at, asked_classifiers, asked_clauses,
+                                 asked_posts, asked_part, asked_part_en, asked_thing_en, asked_unit, asks_average,
+                                 asks_calendar, asks_count, asks_country, asks_duty, asks_exact, asks_frequency,
+                                 asks_from_to, asks_total, asks_holder, asks_issued, asks_most, asks_plural,
+                                 asks_ratio, asks_who, asks_whole_year, asks_year, blanks_name, bodies_in,
+                                 bodies_named, bounds_only, counted_in_word, counted_list, counted_near,
+                                 counted_noun_en, counted_quote_en, counts_apart, counts_other_level, counts_otherwise,
+                                 distinctive, enumerates, figure_in_series, figure_of_year, figures_given,
+                                 find_acting_post, find_counted, find_group_holder, find_frequency, find_holder,
+                                 find_measure, find_named, find_person, find_ratio, find_total, find_wanted, find_year,
+                                 focus_words, group_post, held_posts, listed_noun, listed_noun_en, listed_places,
+                                 money_named_en, names_country, names_measures, names_report, numbered_names,
+                                 numbers_given, of_level, other_level, other_names, other_post, past_given, people_in,
+                                 places_named, post_named, programmes_named, quoted_en, ranks, regions_named,
+                                 school_level, shape, signed_date, states_change, states_whole, things_given_en,
+                                 told_as_total, told_part_year, total_named, wanted, which_of, whole_given_en,
+                                 wholes_given, year_told, years_given)
 from retrieval.render import paragraph_at, render_answer, render_refusal
-from retrieval.selection import (Candidate, antecedent, clause_head, fullest_of_duplicates, join_adjacent,
+from retrieval.selection import (Candidate, antecedent, blank_asked, clause_head, fullest_of_duplicates, join_adjacent,
                                  label_before, per_place, redacted_near, select, similarity, with_detail, with_items,
                                  with_label, with_lead_in, with_rest, with_title, without_contained)
 from retrieval.thesaurus import expand
@@ -46,6 +47,7 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # Chinese an English question quotes ("(三残)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # "100%" of "reached 100%", as the reports write it
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
@@ -186,7 +188,9 @@ class Composer:
         count = kind == "number" and asks_count(question)
         ratio = kind == "number" and asks_ratio(question)
         average, given = asks_average(question), numbers_given(asked)
-        wholes = wholes_given(asked, classifiers) if kind == "number" else frozenset()
+        # "1000万元创强专项资金中,有多少用在了农村学校": a sum asked of a sum given is part of it
+        wholes = wholes_given(asked, classifiers) if kind == "number" else \
+            wholes_given(asked, "元万亿") if kind == "money" and lang == "zh" else frozenset()
         # "How many of the 93 full-time teachers … are Tibetan?": a part counted past 93人 in a clause naming it
         whole_en, whole_noun, part_en = whole_given_en(question) if lang == "en" and kind == "number" else ((), "", "")
         part_terms = [t for t in translate_terms(part_en) if t not in translate_terms(whole_noun)] if whole_en else []
@@ -211,10 +215,11 @@ class Composer:
         duty = entity == "person" and asks_duty(question)
         asking = asked_part(asked) if lang == "zh" else " ".join(translate_terms(asked_part_en(question)))
         pointed = [t for t in tokens if t in asking]  # "…教育实践活动时,各单位是如何搞好思想发动的": 单位 搞好 思想 发动
+        at = asked_at(asked) if lang == "zh" else ""  # "将多少个乡镇创建成…": "将我县?个乡镇创建成…" blanks it out
         for c in candidates:
             rel = (c.dense - lo) / (hi - lo) if hi > lo else 0.0
             c.score, c.key_span = self._score(c, tokens, kind, focus + anchors, rel, listing, entity, average, given,
-                                              scope, pointed)
+                                              scope, pointed, at)
             if in_word and not c.key_span:
                 c.key_span = counted_in_word(c.text, in_word)
             if duty and not c.key_span:  # "由谁统一负责": "人事管理权限全部归口教育行政部门", a body as well as a person
@@ -236,13 +241,14 @@ class Composer:
                 c.key_span = find_counted(c.text, "")
             if kind == "number" and c.key_span and bounds_only(c.text, c.key_span, question):  # "在50人以上的镇"
                 c.key_span = None
-            if wholes and c.key_span:  # "26项国家级课题中,已经结题的有多少项": a figure after 26项, not 26项
+            if wholes and c.key_span and kind == "number":  # "26项国家级课题中,已经结题的有多少项": past 26项
                 part = past_given(c.text, c.key_span, wholes, "" if whole_en else classifiers)  # as the whole
                 if focus and not any(f in c.text for f in focus):
                     part = None  # "2158名在校学生中…寄宿生": not "在校学生2158人,在园幼儿476人"
                 if whole_en and part and not any(t in _clause_at(c.text, part) for t in part_terms):
                     part = None  # "… are Tibetan": not "研究生1人", which no word of the part's names
                 c.key_span = part
+            if wholes and c.key_span:
                 if len(clauses) == 1 and not states_whole(self._paragraph(c), wholes):
                     c.key_span = None  # "32名临聘教师中…多少人": not a figure of the 108 teachers on the staff
             if counted_level and c.key_span and counts_other_level(counted_level, c.text, c.key_span):
@@ -320,12 +326,25 @@ class Composer:
                 money_named_en(question) if lang == "en" and kind == "money" else []  # "salary": 工资
             if noun_en and not nouns and not classifiers:  # "How many questionnaires…": no report's word for them
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            # "above 500 points", not "in 2017" nor "No. 3 Primary School"
+            stated = sorted(given - set(years_given(question)) - set(numbered_names(question)))
+            named_by = (head_en or nouns) if noun_en else nouns
+
+            def counts_it(c: Candidate) -> bool:
+                """True when `c` names what is counted ("五个小组" for "working groups", 工作组), or holds a figure
+                the question gives; any sentence does when the question names nothing counted."""
+                return not nouns or any(t in f"{self._section(c)} {c.text}" for t in named_by + stated) \
+                    or counted_in_word(c.text, nouns)
+
             if nouns:  # "How many students…": a figure from a sentence naming them, or holding a figure asked about
-                # "above 500 points", not "in 2017" nor "No. 3 Primary School"
-                stated = sorted(given - set(years_given(question)) - set(numbered_names(question)))
-                named_by = (head_en or nouns) if noun_en else nouns
-                with_span = [c for c in with_span if any(t in f"{self._section(c)} {c.text}" for t in named_by + stated)
-                             or counted_in_word(c.text, nouns)]  # "五个小组" for "working groups" (工作组)
+                with_span = [c for c in with_span if counts_it(c)]
+                if not with_span:
+                    return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
+            things = things_given_en(question) if lang == "en" and kind == "money" else {}
+            if things:  # "spend on the 11 new school buses": a sum told with them (新购11辆校车), not 设备购置…2227.86万元
+                terms = [t for thing in things.values() for t in head_terms(thing)]
+                with_span = [c for c in with_span
+                             if any(f in c.text for f in things) or any(t in c.text for t in terms)]
                 if not with_span:
                     return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if not with_span and kind == "date" and asks_calendar(question):  # "哪一年" wants a year
@@ -400,8 +419,8 @@ class Composer:
                 # the school's own figure, when the best sentences hold only others' ("我区小学…生均26.5册"),
                 # from a paragraph naming it: in its report, others are too ("投资数万元…树苗", not 教学楼's)
                 deeper_in = (lambda c: self._article_text(c.hit)) if report else self._surroundings
-                about = about or _holding(candidates, floor,
-                                          lambda c: all(stem in deeper_in(c) for stem, _ in bodies))[:1]
+                about = about or _holding(
+                    candidates, floor, lambda c: counts_it(c) and all(stem in deeper_in(c) for stem, _ in bodies))[:1]
                 if not about:
                     names = "、".join(name for _, name in bodies)
                     return _refuse(question, hits, lang, say("thing_terms", lang, terms=names), confidence,
@@ -426,7 +445,8 @@ class Composer:
                 if figure and one and not _SEVERAL.search(asked) else ""
             if member:  # "双溪古镇旅游项目的总投资": "重点项目27个,项目总投资141.08亿元;其中,…、双溪古镇旅游项目等4个项目…"
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
-            blanked = self._blanked(tokens, candidates) if kind in ("number", "money") else ""
+            units = "%％" if ratio else "元万亿" if kind == "money" else ""  # "多大比例": not "落实?万元的…经费"
+            blanked = self._blanked(tokens, candidates, units) if kind in ("number", "money") else ""
             if blanked:  # "总建筑面积××平方米": the lead's report blanks the figure asked for; the lead's is another's
                 return _refuse(question, hits, lang, say(f"thing_{kind}", lang), confidence)
             if asks_whole_year(question) and told_part_year(candidates[0].text):  # "全年": not "截止6月底…"
@@ -652,7 +672,8 @@ class Composer:
 
     def _score(self, c: Candidate, tokens: list[str], kind: str | None, focus: list[str], dense_rel: float,
                listing: bool = False, entity: str | None = None, average: bool = False,
-               given: frozenset[str] = frozenset(), scope: tuple[str, ...] = (), pointed: list[str] = ()):
+               given: frozenset[str] = frozenset(), scope: tuple[str, ...] = (), pointed: list[str] = (),
+               at: str = ""):
         """Sentence score: meaning (dense, relative to the other candidates), the question's words that
         the passage's title and headings do not already supply, passage rank, and the asked-for span."""
         # words naming whose report it is (title, subject, places) pick the passage, not the sentence
@@ -665,7 +686,7 @@ class Composer:
         asking = [t for t in pointed if t in own]
         if asking:  # the words of the clause that asks weigh as much again as all the question's words
             lexical = 0.5 * lexical + 0.5 * self.terms.coverage(asking, normalize(f"{section} {c.text}"))
-        redacted = kind in ("number", "money") and redacted_near(c.text, focus or tokens)
+        redacted = kind in ("number", "money") and (redacted_near(c.text, focus or tokens) or blank_asked(c.text, at))
         span = None if redacted else find_wanted(kind, c.text, focus, average, given)
         if span is None and focus and kind in ("number", "money") and not redacted and any(
                 f in label_before(c) for f in focus):  # "生均教育事业费逐年增长。2002年至2004年,小学为1300元…"
@@ -915,16 +936,18 @@ class Composer:
         return Candidate(hit, best.rank, start, end, article.text[start:end], article.text,
                          section_path=article.section_path(start))
 
-    def _blanked(self, tokens: list[str], candidates: list[Candidate]) -> str:
+    def _blanked(self, tokens: list[str], candidates: list[Candidate], units: str = "") -> str:
         """The longest of the question's words (not its places) after which a sentence of the lead's article
-        blanks a figure out ("总建筑面积××平方米"; not a year, "20xx年"), when the lead does not hold that word;
-        "" when there is none."""
+        blanks a figure out ("总建筑面积××平方米"; not a year, "20xx年"; with `units`, a figure in one of them),
+        when the lead does not hold that word; "" when there is none."""
         lead, places = candidates[0], self._places(tokens)
         words = [t for t in tokens if len(t) >= 2 and _CJK.search(t) and not any(t in p for p in places)]
         for c in candidates[1:]:
-            if c.hit.chunk.article_key != lead.hit.chunk.article_key or not redacted_near(c.text, words, dates=False):
+            if c.hit.chunk.article_key != lead.hit.chunk.article_key or not redacted_near(
+                    c.text, words, dates=False, units=units):
                 continue  # one pass over the sentence first: most blank nothing out
-            blanked = max((t for t in words if redacted_near(c.text, [t], dates=False)), key=len, default="")
+            blanked = max((t for t in words if redacted_near(c.text, [t], dates=False, units=units)), key=len,
+                          default="")
             if blanked and blanked not in normalize(lead.text):
                 return blanked
         return ""
@@ -1051,10 +1074,10 @@ class Composer:
         asked-for thing in none of the best `within` sentences, or a word in none of the passages."""
         if kind and not any(c.key_span for c in candidates[:within]):
             return say(f"thing_{kind}", lang)
-        if lang == "en":
-            return ""
+        # an English question's words are bridged, so only its years are sure to stand in a report as asked
+        essential = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)] if lang == "en" else self._essential(tokens)
         passages = normalize(" ".join(h.chunk.context_text + h.context for h in hits))
-        absent = [t for t in self._essential(tokens) if t not in passages]
+        absent = [t for t in essential if t not in passages]
         if absent:  # a place is often named once, at the top of its report ("双泉镇…"): read their articles
             articles = normalize(" ".join(self._article_text(h) for h in hits[: self.settings.passages]))
             absent = [t for t in absent if t not in articles]

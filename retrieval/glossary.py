@@ -141,8 +141,17 @@ def _plural(phrase: str) -> str:
 # The hand-written entries win over the corpus-wide ones, those over the rarer terms' ones, and all over plurals
 # read from a singular entry (short words are left alone: "it" is not "its"); at each place in a question the
 # longest phrase.
+def _gerund(word: str) -> list[str]:
+    """The -ing form of a one-word entry that may be a verb ("adjust" → adjusting, "manage" → managing); not the
+    -ed form, which often reads otherwise ("benefit" → 效益, "benefited" → 受益)."""
+    if not re.fullmatch(r"[a-z]{4,}", word) or word.endswith(("ing", "ed", "s", "y")):
+        return []
+    return [(word[:-1] if word.endswith("e") else word) + "ing"]
+
+
 _SINGULARS = {**RARE_GLOSSARY, **CORPUS_GLOSSARY, **GLOSSARY}
-TERMS: dict[str, str] = {**{_plural(p): t for p, t in _SINGULARS.items() if len(p) >= 4 and p[-1].isalpha()},
+TERMS: dict[str, str] = {**{f: t for p, t in _SINGULARS.items() for f in _gerund(p)},
+                         **{_plural(p): t for p, t in _SINGULARS.items() if len(p) >= 4 and p[-1].isalpha()},
                          **_SINGULARS}
 _PHRASE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(TERMS, key=len, reverse=True))
                      + r")(?![a-z0-9])")

@@ -39,8 +39,9 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
 _WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金|罚款|罚金)|(?:奖金|资金|经费|金额|收入|罚款|罚金)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
-                          r"\bwhat (?:is|was|are|were) the (?:[\w-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
+                          r"\bwhat (?:is|was|are|were) the (?:[\w'-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
                           r"investment|funding|budget|costs?|expenditure|spending|funds|premiums?|subsid(?:y|ies)|"
+                          r"appropriations?|"
                           r"allowances?|bonus(?:es)?|donations?|grants?|amount)\b|"
                           r"\bhow much (?:did|does|do|will|would)\b.*"
                           r"\b(?:cost|invest|spend|raise|pay|award|reward|grant|donate)\b|"
@@ -123,7 +124,7 @@ _COUNTED_AS = re.compile(r"\s*[万千百]?\s*[多余]?\s*(?:[(（][^)）]{0,12}[
 _COUNTED_IN = {*_CLASSIFIERS, "人次"}  # what _COUNTED_AS may read that is a classifier
 
 
-_COUNT = re.compile(r"(?:多少|几)[个名人位户家所]")
+_COUNT = re.compile(r"(?:多少|几)[个名人位户家所]|\bhow many\b(?! (?:percent|per cent|times)\b)", re.I)
 # A ratio asked for ("学生与计算机比例", "师生比", "上调了多少幅度") is answered by one written as a ratio
 # ("生机比26∶1"), a percentage or a multiple.
 # "占总数的多少", "占比多少", "百分之几", but not "占地多少亩"
@@ -280,6 +281,16 @@ def past_given(text: str, span: tuple[int, int], wholes: frozenset[str], classif
 def states_whole(text: str, wholes: frozenset[str]) -> bool:
     """True when `text` states one of the `wholes` a question's part belongs to ("32名临聘教师中…": 32)."""
     return any(_value_of(m.group()) in wholes for m in NUMBER.finditer(text))
+
+
+_ASK_THEN = re.compile(r"(?:多少|几)[个名人所户家项元次]?([\u4e00-\u9fff]{4})")
+
+
+def asked_at(question: str) -> str:
+    """The four characters a how-many question puts right after its ask ("将多少个乡镇创建成无毒乡镇" → 乡镇创建),
+    or ""."""
+    m = _ASK_THEN.search(question)
+    return m.group(1) if m else ""
 
 
 def wholes_given(question: str, classifiers: str) -> frozenset[str]:
@@ -684,8 +695,9 @@ def counts_other_level(level: str, text: str, span: tuple[int, int]) -> bool:
 
 
 def blanks_name(kind: str, text: str) -> bool:
-    """True when `text` names a place or body of `kind` with its name blanked out ("XX市纪委", "**镇")."""
-    return bool(re.search(rf"(?:[Xx×*＊]{{2,}}|[?？]+){re.escape(kind)}", text))
+    """True when `text` names a place or body of `kind` with its name blanked out ("XX市纪委", "**镇") or left
+    unsaid ("某区纪委书记反映")."""
+    return bool(re.search(rf"(?:[Xx×*＊]{{2,}}|[?？]+|某){re.escape(kind)}", text))
 
 
 # Schools known by their number ("将28中和30中学合并")
@@ -716,6 +728,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
     pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?{kind}"
     if kind == "村":  # "各村相应成立村民监督委员会" names no 村: 村民, 村委, 村级, 村务, 村干部 are no village's name
         pattern += "(?![民委级务干里庄规组])"
+    if kind == "区":  # nor is 库区, 景区, 园区, 校区, 辖区, 社区… a district's
+        pattern = pattern[:-1] + "(?<![库景园校辖牧矿郊社])区"
     for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
         name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])
         if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
@@ -977,14 +991,22 @@ def counted_noun_en(question: str) -> str:
 
 def counted_quote_en(question: str) -> str:
     """The reports' own word for what an English how-many question counts, when the question gives it right
-    after the noun ("How many left-behind children (留守儿童) are there…" → 留守儿童), or ""."""
+    after the noun ("How many left-behind children (留守儿童) are there…" → 留守儿童) or after what the noun is
+    on or of ("How many special meetings on education (专题议教会议)…"), or ""."""
     m = _COUNTED_EN.search(question)
-    return m.group(2) or "" if m else ""
+    if not m:
+        return ""
+    after = _QUOTE_AFTER_EN.match(question, m.end(1))  # "special meetings on education (专题议教会议)"
+    return m.group(2) or (after.group(1) if after else "")
+
+
+_QUOTE_AFTER_EN = re.compile(r" (?:on|of|for|about) [a-z' -]{1,30}? [(（]([\u4e00-\u9fff]{2,12})[)）]", re.I)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "of the 93 full-time teachers", "Of the 179 school construction projects": the whole a part is asked of
-_WHOLE_EN = re.compile(r"\b(?:of|among|out of) (?:the|its|their|all|these|those) (\d[\d,]*) ([a-z][a-z -]*?)"
+_WHOLE_EN = re.compile(r"\b(?:of|among|out of) (?:the|its|their|all|these|those|(?:the )?[a-z]+'s) "
+                       r"(\d[\d,]*) ([a-z][a-z -]*?)"
                        r"(?=[,?]| (?:at|in|for|of|that|who|which|the|did|does|do|are|were|is|was|have|had)\b|$)", re.I)
 _HOW_MANY_EN = re.compile(r"\bhow many\b", re.I)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # "of the 2016 …": a year, not a whole
@@ -1005,6 +1027,17 @@ def whole_given_en(question: str) -> tuple[frozenset[str], str, str]:
         return frozenset(), "", ""
     part = _PART_EN.search(question)
     return frozenset({m.group(1).replace(",", "")}), m.group(2), part.group(1) if part else ""
+
+
+# "on the 11 new school buses it bought", "building its 4 township farmers' cultural schools": what a question counts
+_GIVEN_THINGS_EN = re.compile(r"\b(?:the|its|their|these|those) (\d[\d,]*) ([a-z][a-z' -]*?)"
+                              r"(?=[,?.]| (?:it|they|that|which|who|in|at|for|of|to|and|was|were|is|are)\b|$)", re.I)
+
+
+def things_given_en(question: str) -> dict[str, str]:
+    """The figures an English question gives a count of things with, and the things ("How much did Jiayuguan
+    spend on the 11 new school buses it bought?" → {"11": "new school buses"})."""
+    return {m.group(1).replace(",", ""): m.group(2).lower() for m in _GIVEN_THINGS_EN.finditer(question)}
 
 
 def money_named_en(question: str) -> list[str]:

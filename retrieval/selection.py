@@ -262,18 +262,40 @@ def fullest_of_duplicates(candidates: list[Candidate], top: int = 5) -> list[Can
     return out
 
 
-def redacted_near(text: str, tokens: list[str], window: int = 8, dates: bool = True) -> bool:
+def redacted_near(text: str, tokens: list[str], window: int = 8, dates: bool = True, units: str = "") -> bool:
     """True when the value right after a question term is blanked out ("已婚育龄妇女XXX人"), or the count
-    right before it ("整理了xx2首古诗词"); a blanked year or date ("20xx年") only when `dates`."""
+    right before it ("整理了xx2首古诗词"); a blanked year or date ("20xx年") only when `dates`; with `units`, only
+    a value in one of them ("%" for a share asked: not "落实?万元的创建经费")."""
     norm = normalize(text)
     for m in _REDACTED.finditer(norm):
         if not dates and (norm[m.end():m.end() + 1] in "年月日" or norm[m.start() - 1:m.start()].isdigit()):
             continue
+        if units and norm[m.end():m.end() + 1] not in units:
+            continue
         before = norm[max(0, m.start() - window): m.start()]
         counted = norm[m.end() + 1: m.end() + 1 + window]  # past the unit
-        if any(len(t) >= 2 and (t in before or counted.startswith(t)) for t in tokens):
+        if any(len(t) >= 2 and (t in before and not _WHEN_WORD.fullmatch(t) or counted.startswith(t))
+               and not _counted_openly(norm, t) for t in tokens):
             return True
     return False
+
+
+# a word that tells when, not what is counted ("到2010年底,将我县?个乡镇…": 年底 names no blanked figure)
+_WHEN_WORD = re.compile(r"(?:19|20)\d\d|年底|年初|年末|年终|月底|月初|目前|现在|今年|去年|明年|上半年|下半年")
+
+
+def blank_asked(text: str, asked_at: str) -> bool:
+    """True when a figure of `text` is blanked out right before the words a question puts after its ask,
+    `asked_at` ("将多少个乡镇创建成…" → 乡镇创建; "将我县?个乡镇创建成…": the very figure asked for)."""
+    norm = normalize(text)
+    return bool(asked_at) and any(norm.startswith(asked_at, m.end() + 1) for m in _REDACTED.finditer(norm))
+
+
+def _counted_openly(text: str, term: str) -> bool:
+    """True when `text` also counts `term` with a figure written out ("将我县?个乡镇创建成…,加上原已命名的11个“无毒
+    乡镇”,实现85%的乡镇…": the blank is one count of 乡镇 among others)."""
+    figure = r"(?<![Xx×*＊\d.])\d+(?:\.\d+)?[%％]?"  # not the blank's own digit ("xx2首古诗词")
+    return bool(re.search(rf"{figure}[个名人所户家项]?[的“]?[\u4e00-\u9fff]{{0,2}}{re.escape(term)}", text))
 
 
 def similarity(a: str, b: str) -> float:

@@ -1468,3 +1468,21 @@ def test_a_list_of_villages_asked_by_name_is_refused_when_none_is_named(plain):
     assert plain.compose("镇纪委书记带队座谈调研时,下到的4个村分别是哪几个村?", hits).refused
     named = [hit_of("镇纪委书记带队,分别下到高庄、大兴、龙马等4个村就开展“三转”情况进行座谈调研。")]
     assert not plain.compose("镇纪委书记带队座谈调研时,下到的4个村分别是哪几个村?", named).refused
+
+
+def test_an_english_question_s_year_must_stand_in_the_passages():
+    # ../shared/corpus/004: the district's appropriations are told for 2002 to 2004, never for 2005
+    english = _english("区政府对教育财政拨款分别为8176万元、8461万元和10242万元")
+    question = "What was the district government's education budget appropriation in {}?"
+    untold = [hit_of("3.3%和11.5%。区政府对教育财政拨款分别为8176万元、8461万元和10242万元。")]  # years left out
+    assert english.compose(question.format(2005), untold).refused
+    told = [hit_of("2004年,区政府对教育财政拨款为10242万元,比上年增长21%。")]
+    assert not english.compose(question.format(2004), told).refused
+
+
+def test_an_english_sum_spent_on_things_it_counts_is_told_with_them():
+    # ../shared/corpus/003 (嘉峪关市): the buses are counted, their price is never given
+    english = _english("设备购置类项目已使用资金2227.86万元 新购11辆校车")
+    hits = [hit_of("设备购置类项目已使用资金2227.86万元,实施项目58个,购置直饮水设备154套。新购11辆校车,实现了专用校车全覆盖。")]
+    assert english.compose("How much did Jiayuguan spend on the 11 new school buses it bought?", hits).refused
+    assert not english.compose("How much did Jiayuguan spend on the 58 equipment purchase projects?", hits).refused

@@ -227,3 +227,8 @@ def test_head_terms_translate_the_counted_thing_not_its_modifiers():
     assert head_terms("issues of the work bulletin") == ["简报", "通报", "专刊"]  # issues of it count the bulletin
     assert head_terms("state-run primary schools") == ["小学"]
     assert head_terms("people") == []  # no word of the glossary: the caller keeps every term
+
+
+def test_translate_terms_reads_the_ing_form_of_a_verb():
+    assert "调整" in translate_terms("Why did they feel at a loss about adjusting internal departments?")
+    assert "效益" not in translate_terms("How many households benefited?")  # no -ed form: 受益, not 效益

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from index.tokens import Tokenizer
-from retrieval.questions import (NUMBER, ORDINAL, asked_part, asked_part_en, asks_most, ranks, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
+from retrieval.questions import (NUMBER, ORDINAL, asked_at, things_given_en, asked_part, asked_part_en, asks_most, ranks, asks_exact, asks_total, find_total, told_as_total, total_named, listed_noun_en, asked_classifiers, asked_clauses, asks_issued, signed_date, asks_average, asks_count, asks_ratio, conjoined_parts, find_ratio, asked_posts, asked_unit, asks_who, asks_holder, bodies_named, asks_duty, find_acting_post, find_group_holder, group_post, whole_given_en, asked_thing_en,
                                  asks_frequency, counts_otherwise, find_counted, find_frequency, find_holder, find_measure, find_named, find_person, find_wanted,
                                  figures_given, focus_terms, focus_words, numbers_given, people_in, places_named, shape, wanted, which_of,
                                  asks_year, blanks_name, find_year, other_level, school_level, years_given, listed_noun)
@@ -269,6 +269,8 @@ def test_asks_exact(question, exact):
     ("按照乡镇纪委机构设置,各村相应成立村民监督委员会。", "村", None),  # 村民 names no village
     ("分别下到4个村、4个单位就开展“三转”情况进行座谈调研", "村", None),  # ../shared/corpus/003: counted, not named
     ("我们组织人员先后到蚌埠、宿州、芜湖、合肥等4市纪委监察局进行专题调研", "市", "蚌埠、宿州、芜湖、合肥等4市"),  # counted
+    ("把主要时间和精力过多的放在库区建设上。", "区", None),  # ../shared/corpus/003: a reservoir area is no district
+    ("滨海新区XX镇开展党的群众路线教育实践活动", "区", "滨海新区"),
     # data/reports/004 and 001: schools named by their number or as bodies_named reads them
     ("2004年,将28中和30中学合并,两所学校优势互补", "学校", "28中和30中学"),
     ("报告团的同志们仍然骑着自行车去离镇多里的双烈小学作报告", "学校", "双烈小学"),
@@ -298,6 +300,7 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     ("What was the per capita income of family-planning households?", "money"),  # an amount asked by name
     ("What is the average monthly salary of rural teachers?", "money"),
     ("Of the 20 million yuan invested, how much came from the county government?", "money"),  # a sum of yuan
+    ("What was the district government's education budget appropriation in 2005?", "money"),
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
@@ -742,6 +745,7 @@ def test_figures_given_keep_their_unit_but_no_year():
 def test_a_count_of_people_is_asked_by_its_classifier():
     assert asks_count("双泉镇今年小学毕业生有多少人？") and asks_count("有多少名学生？") and asks_count("有几个班？")
     assert not asks_count("婚检率是多少？")
+    assert asks_count("How many of the district's 50 primary schools are rural schools?")  # not "开出率均达到100%"
 
 
 @pytest.mark.parametrize("question, clauses", [
@@ -816,6 +820,7 @@ def test_find_year(text, span):
 def test_blanks_name():
     assert blanks_name("市", "同时邀请XX市纪委副书记叶忠士同志") and blanks_name("镇", "武清区**镇主题教育")
     assert not blanks_name("市", "同时邀请滨州市纪委副书记") and not blanks_name("村", "XX市纪委")
+    assert blanks_name("区", "某区纪委书记反映,现在,有的乡镇纪委书记从事纪检工作的精力不到30%")  # ../shared/corpus/003
 
 
 @pytest.mark.parametrize("question, level", [("高中毕业生的体育合格率是多少？", "高中"), ("全区中小学有多少名教师？", None),
@@ -988,6 +993,19 @@ def test_an_english_whole_is_the_figure_after_of_the():
     assert whole_given_en("Of the 179 projects, how many were canteen projects?")[::2] == (frozenset({"179"}),
                                                                                          "canteen projects")
     assert whole_given_en("How many drug users did the district have at the end of 2016?") == (frozenset(), "", "")
+    assert whole_given_en("How many of the district's 50 primary schools are rural schools?") == (
+        frozenset({"50"}), "primary schools", "rural schools")  # the whole after a possessive
+
+
+def test_asked_at_is_what_a_how_many_question_puts_after_its_ask():
+    assert asked_at("该县计划到2010年底将多少个乡镇创建成无毒乡镇?") == "乡镇创建"
+    assert asked_at("该县的总指挥长由谁担任?") == ""
+
+
+def test_things_an_english_question_counts_for_a_sum():
+    assert things_given_en("How much did Jiayuguan spend on the 11 new school buses it bought?") == {
+        "11": "new school buses"}
+    assert things_given_en("How much did the county invest in school buildings?") == {}
 
 
 def test_an_english_which_question_names_what_it_asks_for_before_its_verb():

@@ -6,10 +6,9 @@ import pytest
 from index.types import Chunk
 from retrieval.answer import ComposeSettings
 from retrieval.questions import ITEM, asks_plural, enumerates
-from retrieval.selection import (Candidate, antecedent, fullest_of_duplicates, join_adjacent, label_before, per_place,
-                                 redacted_near, select,
-                                 with_detail, with_items, with_label, with_lead_in, with_title,
-                                 without_contained)
+from retrieval.selection import (Candidate, antecedent, blank_asked, fullest_of_duplicates, join_adjacent,
+                                 label_before, per_place, redacted_near, select, with_detail, with_items, with_label,
+                                 with_lead_in, with_title, without_contained)
 from retrieval.types import Hit
 
 # From data/reports/003 (教师考核办法): two clauses of one sentence, split at the semicolon.
@@ -191,6 +190,18 @@ def test_a_blanked_count_before_or_after_the_thing_it_counts():
     assert redacted_near("课标要求背诵优秀诗文160篇,我们整理了xx2首古诗词,安排在12个学期", ["古诗词"])
     assert redacted_near("全镇已婚育龄妇女XXX人。", ["育龄妇女"])
     assert not redacted_near("我们整理了xx2首古诗词", ["学期"])
+
+
+def test_a_blank_among_counts_written_out_is_not_the_only_count():
+    # ../shared/corpus/004: the target is blanked out, the townships already named are counted (11个), and a share
+    text = "到2010年底,将我县?个乡镇创建成“无毒 5乡镇”,加上原已命名的11个“无毒乡镇”,实现85%的乡镇创建为无毒乡镇。"
+    assert not redacted_near(text, ["乡镇", "年底"])  # 年底 tells when; 乡镇 is counted openly as well
+    assert redacted_near("全镇已婚育龄妇女XXX人,总人口6659人。", ["已婚育龄妇女"])
+    assert blank_asked(text, "乡镇创建")  # "将多少个乡镇创建成无毒乡镇": the very figure asked for
+    assert not blank_asked(text, "乡镇被评")  # "已经有几个乡镇被评上了": 11个
+    # a share asked for is not blanked by a sum ("落实?万元的创建经费")
+    assert not redacted_near("由禁毒委向县政府专题报告并落实?万元的创建经费。", ["落实"], units="%％")
+    assert redacted_near("由禁毒委向县政府专题报告并落实?万元的创建经费。", ["落实"], units="元万亿")
 
 
 def test_the_short_label_before_a_sentence_names_what_it_tells():
