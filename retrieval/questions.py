@@ -36,7 +36,9 @@ _WANTS_NUMBER = re.compile(r"多少|(?<![哪第])几|比例|比率|比重|率|�
                            r"\bpercentage\b|\brate\b|\bratio\b|\bnumber\b|"
                            r"\bwhat (?:share|proportion|portion|fraction)\b|" + _AREA_EN,
                            re.I)
-_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金|罚款|罚金)|(?:奖金|资金|经费|金额|收入|罚款|罚金)(?:总额|总共|一共|共|是|为|有)*多少|"
+_WANTS_MONEY = re.compile(r"多少(?:钱|资金|经费|元|万元|投资|投入|奖金|罚款|罚金)|"
+                          r"\d\s*[万亿]?元[^,，。?？]{0,12}中[,，]?[^?？]{0,6}?多少|"  # "1000万元…资金中,有多少用在了…"
+                          r"(?:奖金|资金|经费|金额|收入|罚款|罚金)(?:总额|总共|一共|共|是|为|有)*多少|"
                           r"价值多少|(?:花|花费|投入|投资|拨付|筹集|筹措|筹到|拿|拿到|领到|奖励?)了?多少(?![个名人位次所项条本])|"
                           r"\bhow much (?:[\w-]+ ){0,2}(?:money|funding|funds|investment)\b|"
                           r"\bwhat (?:is|was|are|were) the (?:[\w'-]+ ){0,4}?(?:salary|salaries|wages?|income|fees?|"
@@ -278,9 +280,10 @@ def past_given(text: str, span: tuple[int, int], wholes: frozenset[str], classif
     return (after + part[0], after + part[1]) if part else None
 
 
-def states_whole(text: str, wholes: frozenset[str]) -> bool:
-    """True when `text` states one of the `wholes` a question's part belongs to ("32名临聘教师中…": 32)."""
-    return any(_value_of(m.group()) in wholes for m in NUMBER.finditer(text))
+def states_whole(text: str, wholes: frozenset[str], before: int | None = None) -> bool:
+    """True when `text` states one of the `wholes` a question's part belongs to ("32名临聘教师中…": 32); with
+    `before`, ahead of that offset (a sum's part is told after the sum: "每年安排1000万元…,其中…")."""
+    return any(_value_of(m.group()) in wholes and (before is None or m.start() < before) for m in NUMBER.finditer(text))
 
 
 _ASK_THEN = re.compile(r"(?:多少|几)[个名人所户家项元次]?([\u4e00-\u9fff]{4})")
@@ -327,8 +330,10 @@ def counted_in_word(text: str, nouns: list[str]) -> tuple[int, int] | None:
 
 def find_counted(text: str, classifiers: str, by_ge: bool = True) -> tuple[int, int] | None:
     """Span of the first number in `text` that counts in one of `classifiers`, one like them, or (when
-    `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台"."""
-    ge = {"个"} if by_ge and not counts_apart(classifiers) else set()
+    `by_ge`) 个: for 多少场, "近百场" and not "近十年"; for 多少名, "3名" or "320人" and not "15台" nor "17个问题" (people
+    are not counted in 个)."""
+    people = bool(classifiers) and set(classifiers) <= set("名人位")
+    ge = {"个"} if by_ge and not counts_apart(classifiers) and not people else set()
     accepted = ge | _counting_alike(classifiers)
     for m in NUMBER.finditer(text):
         after = _COUNTED_AS.match(text, m.end())
@@ -683,15 +688,19 @@ def of_level(level: str, text: str) -> bool:
 def other_level(level: str, text: str) -> bool:
     """True when `text` gives figures for other school levels and not for `level` ("小学毕业生体育合格率
     达到98.5%,初中达到96%" for 高中)."""
-    if "中小学" in text or of_level(level, text):
+    if "中小学" in text and level != "幼儿园" or of_level(level, text):  # 中小学 is every level but the kindergarten
         return False
     return any(word in text for other in _LEVELS if other != level for word in _LEVELS[other])
 
 
 def counts_other_level(level: str, text: str, span: tuple[int, int]) -> bool:
     """True when the figure at `span` counts schools of another level than `level` ("在2-3所初中学校进行…试点"
-    for 小学), told by the words after it in its clause."""
-    return other_level(level, re.split(r"[,，。;；、]", text[span[1]: span[1] + 8])[0])
+    for 小学), told by the words after it in its clause, or else by those before it ("在校中小学生51264人" for
+    幼儿园)."""
+    after = re.split(r"[,，。;；、]|其中", text[span[1]: span[1] + 8])[0]  # "其中学校…" names no 中学
+    before = re.split(r"[,，。;；、]|其中", text[max(0, span[0] - 8): span[0]])[-1]
+    names_one = any(word in after for words in _LEVELS.values() for word in words)
+    return other_level(level, after if names_one else before)
 
 
 def blanks_name(kind: str, text: str) -> bool:
@@ -1472,7 +1481,8 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
         for at in (m.start() for m in re.finditer(re.escape(f), text) if not _inside(m.start(), titles)):
             after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
             before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
-            if before and at - before[-1].end() <= 2:  # "11979名外来务工人员": the count of the thing itself
+            gap = text[before[-1].end():at] if before else ""  # "11979名外来务工人员": the count of the thing itself;
+            if before and len(gap) <= 2 and not re.search(r"[,，;；。、]", gap):  # not "行政人员1名,专任教师29名"
                 return before[-1].start(), before[-1].end()
             if after:  # "由2002年的2所增加到现在的18所": the figure it came to, not the one it came from
                 clause = re.split(r"[,，;；。]", text[at:])[0]  # the change is told within one clause

@@ -143,6 +143,15 @@ def test_find_wanted_prefers_a_total_to_an_average_unless_an_average_is_asked():
     assert asks_average("小学生均藏书多少册？") and not asks_average("推进义务教育均衡发展投入了多少资金？")
 
 
+def test_a_count_before_its_thing_stands_right_before_it():
+    # ../shared/corpus/003: "1名," counts the administrators before the comma, not the teachers after it
+    text = "其中学校行政人员1名,专任教师29名,(其中小学专任教师参加过双语培训的15名;"
+    start, end = find_wanted("number", text, ["专任教师"])
+    assert text[start:end] == "29"
+    start, end = find_wanted("number", "共有11979名外来务工人员。", ["外来务工人员"])
+    assert (start, end) == (2, 7)
+
+
 def test_find_wanted_skips_the_numbers_the_question_gives():
     text = "全镇在职在编的108位教师中,年龄超过50岁的有近30人。"  # data/reports/002
     question = "白塘镇108名在编教师中50岁以上的有多少？"
@@ -301,6 +310,7 @@ def test_find_named_marks_the_names_of_that_kind(text, kind, named):
     ("What is the average monthly salary of rural teachers?", "money"),
     ("Of the 20 million yuan invested, how much came from the county government?", "money"),  # a sum of yuan
     ("What was the district government's education budget appropriation in 2005?", "money"),
+    ("县财政每年安排的1000万元创强专项资金中,有多少用在了农村学校?", "money"),  # part of a sum given
 ])
 def test_questions_for_an_amount_of_money(question, kind):
     assert wanted(question) == kind
@@ -544,6 +554,8 @@ def test_asked_classifiers():
     ("建有乡镇农民文化学校4所,共办班104期。", "班", "104"),
     # ../shared/corpus/003 (篇八): trees are counted in 棵, also written 颗
     ("投资数万元,从李埝林场买来树苗,栽种了乌桕树、玉兰树等多种树木共计100余颗;", "棵", "100"),
+    # ../shared/corpus/003 (屏南县): people are not counted in 个
+    ("17个需市级协调解决的问题中,目前已落实办结御皇农业、利南硅业等15个问题。", "名", None),
 ])
 def test_find_counted(text, classifiers, number):
     span = find_counted(text, classifiers)
@@ -888,6 +900,9 @@ def test_a_paragraph_states_the_whole_a_question_names():
     staff = "全镇在职在编的108位教师中,年龄超过50岁的有近30人。"
     assert states_whole(staff, frozenset({"108"}))
     assert not states_whole(staff, frozenset({"32"}))
+    # ../shared/corpus/001: a sum's part is told after the sum, not before it
+    funds = "投入教育装备建设经费近1200万元。同时县财政还每年安排1000万元创强专项资金,用于学校建设。"
+    assert states_whole(funds, frozenset({"1000"})) and not states_whole(funds, frozenset({"1000"}), funds.find("1200"))
 
 
 def test_asks_duty():
@@ -905,6 +920,12 @@ def test_a_figure_counting_schools_of_another_level():
     assert counts_other_level("小学", text, (3, 4))
     assert not counts_other_level("初中", text, (3, 4))
     assert not counts_other_level("小学", "在目前已评8所的基础上", (5, 6))  # no level: may be the one asked
+    # ../shared/corpus/004: the level before a figure, when none follows it; 中小学 is not the kindergartens
+    pupils = "我区共有国办中小学、幼儿园61所。在校中小学生51264人,其中小学34380人、初中16884人。"
+    at = pupils.find("51264")
+    assert counts_other_level("幼儿园", pupils, (at, at + 5)) and not counts_other_level("小学", pupils, (at, at + 5))
+    staff = "其中学校行政人员1名,专任教师29名"  # ../shared/corpus/003: 其中学校 names no 中学
+    assert not counts_other_level("小学", staff, (8, 9))
 
 
 @pytest.mark.parametrize("question, whole", [
