@@ -703,12 +703,13 @@ class Composer:
         return 0.4 * dense_rel + 0.4 * lexical + 0.1 * prior + 0.1 * fit, span
 
     def _scope(self, question: str, form: str, lang: str) -> tuple[str, ...]:
-        """The one school that picks the passages but not the sentences: the school a practice question asks
-        about ("山左口中学…有哪些做法": "山左口中学位于东海县最西部,有12个班级" is no measure), or the one whose
+        """The one school that picks the passages but not the sentences: the school a practice or general question
+        asks about ("山左口中学…有哪些做法": "山左口中学位于东海县最西部,有12个班级" is no measure; "三都中学是靠什么人…
+        掌握学生心理问题的": not "《资兴市三都中学学生心理危机干预工作方案》"), or the one whose
         report a question asks about ("in the Shanzuokou Middle School report"); () for none, or for two,
         where each name picks its own sentences."""
         asked = normalize(question)
-        if form != "practice" and not names_report(question):
+        if form not in ("practice", "general") and not names_report(question):
             return ()
         scope = tuple(name for _, name in (bodies_named(asked) if lang == "zh" else self._bodies_en(question)))
         return scope if len(scope) == 1 and not asks_plural(asked) else ()

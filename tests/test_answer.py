@@ -1486,3 +1486,11 @@ def test_an_english_sum_spent_on_things_it_counts_is_told_with_them():
     hits = [hit_of("设备购置类项目已使用资金2227.86万元,实施项目58个,购置直饮水设备154套。新购11辆校车,实现了专用校车全覆盖。")]
     assert english.compose("How much did Jiayuguan spend on the 11 new school buses it bought?", hits).refused
     assert not english.compose("How much did Jiayuguan spend on the 58 equipment purchase projects?", hits).refused
+
+
+def test_the_school_a_general_question_names_picks_the_passage_not_the_sentence(plain):
+    # ../shared/corpus/001 (三都中学): the school's name in a document title ("《资兴市三都中学学生心理危机干预工作方案》")
+    # is no answer to how it keeps watch; a factoid may ask for the school's own figures
+    question = "资兴市三都中学是靠什么人在各个班里及时掌握学生心理问题的?"
+    assert plain._scope(question, "general", "zh") == ("三都中学",)
+    assert plain._scope("资兴市三都中学有多少名学生?", "factoid", "zh") == ()
