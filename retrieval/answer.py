@@ -250,8 +250,8 @@ class Composer:
                 c.key_span = part
             if wholes and c.key_span:
                 paragraph = self._paragraph(c)  # a sum's part after the sum ("投入…近1200万元。…每年安排1000万元")
-                at = paragraph.find(normalize(c.text)) + c.key_span[0] if kind == "money" else None
-                if len(clauses) == 1 and not states_whole(paragraph, wholes, at):
+                told_at = paragraph.find(normalize(c.text)) + c.key_span[0] if kind == "money" else None
+                if len(clauses) == 1 and not states_whole(paragraph, wholes, told_at):
                     c.key_span = None  # "32名临聘教师中…多少人": not a figure of the 108 teachers on the staff
             if counted_level and c.key_span and counts_other_level(counted_level, c.text, c.key_span):
                 c.key_span = None
