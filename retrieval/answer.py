@@ -18,11 +18,11 @@ from retrieval.lexical import TermStats
 from retrieval.outline import (ORDINAL_ITEM, Section, announced, inline_items, lists, numbered_paragraphs, section_end,
                                sections_of)
 from retrieval.query import detect_lang
-from retrieval.questions import (ITEM, NUMBER, ORDINAL, acting_posts, asked_at, asked_classifiers, asked_clauses,
-                                 asked_posts, asked_part, asked_part_en, asked_thing_en, asked_unit, asks_average,
-                                 asks_calendar, asks_count, asks_country, asks_duty, asks_exact, asks_frequency,
-                                 asks_from_to, asks_total, asks_holder, asks_issued, asks_most, asks_plural,
-                                 asks_ratio, asks_who, asks_whole_year, asks_year, blanks_name, bodies_in,
+from retrieval.questions import (ITEM, NUMBER, ORDINAL, YEAR_DIGITS, acting_posts, asked_at, asked_classifiers,
+                                 asked_clauses, asked_posts, asked_part, asked_part_en, asked_thing_en, asked_unit,
+                                 asks_average, asks_calendar, asks_count, asks_country, asks_duty, asks_exact,
+                                 asks_frequency, asks_from_to, asks_total, asks_holder, asks_issued, asks_most,
+                                 asks_plural, asks_ratio, asks_who, asks_whole_year, asks_year, blanks_name, bodies_in,
                                  bodies_named, bounds_only, counted_in_word, counted_list, counted_near,
                                  counted_noun_en, counted_quote_en, counts_apart, counts_other_level, counts_otherwise,
                                  distinctive, enumerates, figure_in_series, figure_of_year, figures_given,
@@ -47,7 +47,6 @@ COMPOSER_VERSION = 3
 SENTENCE_FLOOR, SENTENCE_CEIL = 0.80, 0.94
 _LATIN = re.compile(r"[A-Za-z'-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # Chinese an English question quotes ("(三残)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # "100%" of "reached 100%", as the reports write it
 _ANSWERED = 0.8  # a sentence holding this share of the words another holds answers that question as well
@@ -1078,7 +1077,7 @@ class Composer:
         if kind and not any(c.key_span for c in candidates[:within]):
             return say(f"thing_{kind}", lang)
         # an English question's words are bridged, so only its years are sure to stand in a report as asked
-        essential = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)] if lang == "en" else self._essential(tokens)
+        essential = [t for t in tokens if YEAR_DIGITS.fullmatch(t)] if lang == "en" else self._essential(tokens)
         passages = normalize(" ".join(h.chunk.context_text + h.context for h in hits))
         absent = [t for t in essential if t not in passages]
         if absent:  # a place is often named once, at the top of its report ("双泉镇…"): read their articles

@@ -138,9 +138,6 @@ def _plural(phrase: str) -> str:
     return phrase + ("es" if re.search(r"(?:s|x|ch|sh)$", phrase) else "s")
 
 
-# The hand-written entries win over the corpus-wide ones, those over the rarer terms' ones, and all over plurals
-# read from a singular entry (short words are left alone: "it" is not "its"); at each place in a question the
-# longest phrase.
 def _gerund(word: str) -> list[str]:
     """The -ing form of a one-word entry that may be a verb ("adjust" → adjusting, "manage" → managing); not the
     -ed form, which often reads otherwise ("benefit" → 效益, "benefited" → 受益)."""
@@ -149,6 +146,9 @@ def _gerund(word: str) -> list[str]:
     return [(word[:-1] if word.endswith("e") else word) + "ing"]
 
 
+# The hand-written entries win over the corpus-wide ones, those over the rarer terms' ones, and all over plurals
+# and -ing forms read from an entry (short words are left alone: "it" is not "its"); at each place in a question the
+# longest phrase.
 _SINGULARS = {**RARE_GLOSSARY, **CORPUS_GLOSSARY, **GLOSSARY}
 TERMS: dict[str, str] = {**{f: t for p, t in _SINGULARS.items() for f in _gerund(p)},
                          **{_plural(p): t for p, t in _SINGULARS.items() if len(p) >= 4 and p[-1].isalpha()},

@@ -699,8 +699,7 @@ def counts_other_level(level: str, text: str, span: tuple[int, int]) -> bool:
     幼儿园)."""
     after = re.split(r"[,，。;；、]|其中", text[span[1]: span[1] + 8])[0]  # "其中学校…" names no 中学
     before = re.split(r"[,，。;；、]|其中", text[max(0, span[0] - 8): span[0]])[-1]
-    names_one = any(word in after for words in _LEVELS.values() for word in words)
-    return other_level(level, after if names_one else before)
+    return other_level(level, after if any(of_level(other, after) for other in _LEVELS) else before)
 
 
 def blanks_name(kind: str, text: str) -> bool:
@@ -725,6 +724,12 @@ _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:妇联|团委|工会|科协
                            r"联合会|公司|集团|医院|法院|检察院)")
 
 
+# Words of a kind that name no place of it: 村民, 村委, 村级, 村务, 村干部 ("各村相应成立村民监督委员会"); 库区, 景区,
+# 园区, 校区, 辖区, 社区
+_NOT_NAMED_AFTER = {"村": "(?![民委级务干里庄规组])"}
+_NOT_NAMED_BEFORE = {"区": "(?<![库景园校辖牧矿郊社])"}
+
+
 def find_named(kind: str, text: str) -> tuple[int, int] | None:
     """Span of the names of `kind` in `text`: one ("高庄村") or a list ("龙马、双套、大兴等村"); for a 单位 or
     部门, a body named by what it is ("在资兴市妇联的支持下")."""
@@ -734,11 +739,8 @@ def find_named(kind: str, text: str) -> tuple[int, int] | None:
         spans = [(text.find(name), text.find(name) + len(name)) for _, name in bodies_named(text) if name in text]
         spans += [m.span() for m in [_NUMBERED_SCHOOLS.search(text)] if m]
         return min(spans) if spans else None
-    pattern = rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?{kind}"
-    if kind == "村":  # "各村相应成立村民监督委员会" names no 村: 村民, 村委, 村级, 村务, 村干部 are no village's name
-        pattern += "(?![民委级务干里庄规组])"
-    if kind == "区":  # nor is 库区, 景区, 园区, 校区, 辖区, 社区… a district's
-        pattern = pattern[:-1] + "(?<![库景园校辖牧矿郊社])区"
+    pattern = (rf"[\u4e00-\u9fff]{{2,6}}(?:、[\u4e00-\u9fff]{{2,6}})*(?:等[\d一二三四五六七八九十两]*个?)?"
+               rf"{_NOT_NAMED_BEFORE.get(kind, '')}{kind}{_NOT_NAMED_AFTER.get(kind, '')}")
     for m in re.finditer(pattern, text):  # "龙马、双套、大兴等村", "蚌埠、宿州、芜湖、合肥等4市"
         name = re.sub(r"等[\d一二三四五六七八九十两]*个?$", "", m.group()[: -len(kind)].split("、")[-1])
         if len(name) >= 2 and name[-2] not in _NOT_A_NAME and name[-1] not in _NOT_A_NAME \
@@ -1018,7 +1020,7 @@ _WHOLE_EN = re.compile(r"\b(?:of|among|out of) (?:the|its|their|all|these|those|
                        r"(\d[\d,]*) ([a-z][a-z -]*?)"
                        r"(?=[,?]| (?:at|in|for|of|that|who|which|the|did|does|do|are|were|is|was|have|had)\b|$)", re.I)
 _HOW_MANY_EN = re.compile(r"\bhow many\b", re.I)
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # "of the 2016 …": a year, not a whole
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # a year in digits ("of the 2016 …": a year, not a whole)
 # what tells the part: the words after the question's last verb ("… are Tibetan?", "… how many were canteen …?")
 _PART_EN = re.compile(r".*\b(?:are|were|is|was|have|had|has|got|received|obtained|became)\b\s+(.+?)\s*\??$", re.I)
 # the sums of money an English question may ask for by name, and the words reports give them
@@ -1032,7 +1034,7 @@ def whole_given_en(question: str) -> tuple[frozenset[str], str, str]:
     the 93 full-time teachers … are Tibetan?" → ({93}, "full-time teachers", "Tibetan"); "Of the 179 projects…, how
     many were canteen projects?" → ({179}, "projects", "canteen projects"); (frozenset(), "", "") for none."""
     m = _WHOLE_EN.search(question)
-    if not m or not _HOW_MANY_EN.search(question) or _YEAR_DIGITS.fullmatch(m.group(1)):
+    if not m or not _HOW_MANY_EN.search(question) or YEAR_DIGITS.fullmatch(m.group(1)):
         return frozenset(), "", ""
     part = _PART_EN.search(question)
     return frozenset({m.group(1).replace(",", "")}), m.group(2), part.group(1) if part else ""
@@ -1481,8 +1483,9 @@ def find_wanted(kind: str | None, text: str, focus: list[str] | None = None, ave
         for at in (m.start() for m in re.finditer(re.escape(f), text) if not _inside(m.start(), titles)):
             after = [m for m in matches if at + len(f) <= m.start() <= at + len(f) + FOCUS_WINDOW]
             before = [m for m in matches if at - FOCUS_WINDOW <= m.end() <= at]
-            gap = text[before[-1].end():at] if before else ""  # "11979名外来务工人员": the count of the thing itself;
-            if before and len(gap) <= 2 and not re.search(r"[,，;；。、]", gap):  # not "行政人员1名,专任教师29名"
+            # "11979名外来务工人员": the count of the thing itself; not "行政人员1名,专任教师29名"
+            gap = text[before[-1].end():at] if before else ""
+            if before and len(gap) <= 2 and not re.search(r"[,，;；。、]", gap):
                 return before[-1].start(), before[-1].end()
             if after:  # "由2002年的2所增加到现在的18所": the figure it came to, not the one it came from
                 clause = re.split(r"[,，;；。]", text[at:])[0]  # the change is told within one clause

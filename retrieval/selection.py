@@ -287,8 +287,10 @@ _WHEN_WORD = re.compile(r"(?:19|20)\d\d|年底|年初|年末|年终|月底|月�
 def blank_asked(text: str, asked_at: str) -> bool:
     """True when a figure of `text` is blanked out right before the words a question puts after its ask,
     `asked_at` ("将多少个乡镇创建成…" → 乡镇创建; "将我县?个乡镇创建成…": the very figure asked for)."""
+    if not asked_at:
+        return False
     norm = normalize(text)
-    return bool(asked_at) and any(norm.startswith(asked_at, m.end() + 1) for m in _REDACTED.finditer(norm))
+    return any(norm.startswith(asked_at, m.end() + 1) for m in _REDACTED.finditer(norm))
 
 
 def _counted_openly(text: str, term: str) -> bool:
